@@ -1,0 +1,42 @@
+# Reconcile: `make run` to use it, `make test` to check it.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install run worker web test lint format demo clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Web server and a real Celery worker together; Ctrl-C stops both.
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo
+	@echo "Reconcile on http://127.0.0.1:8000/ (Ctrl-C stops the server and the worker)"
+	@trap 'kill 0' INT TERM; \
+	$(VENV)/bin/celery -A newsroom worker --loglevel=INFO --concurrency=2 & \
+	$(PY) manage.py runserver 127.0.0.1:8000 --noreload; \
+	kill 0
+
+worker: install
+	$(VENV)/bin/celery -A newsroom worker --loglevel=INFO
+
+test: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf var test-output

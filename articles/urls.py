@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.story_list, name="story-list"),
+    path("stories/<int:pk>/upload/", views.article_upload, name="article-upload"),
+    path("stories/<int:pk>/paste/", views.article_paste, name="article-paste"),
+]

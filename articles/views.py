@@ -1,0 +1,59 @@
+from django.contrib import messages
+from django.http import HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from . import services
+from .forms import PasteForm, StoryForm, UploadForm
+
+
+def story_list(request):
+    stories = services.stories_for_user(request.user).prefetch_related("articles")
+    form = StoryForm(request.POST or None)
+    if request.method == "POST":
+        desk = services.desk_for_user(request.user)
+        if desk is None or not services.can_edit(request.user):
+            return HttpResponseForbidden("Only editors can create stories.")
+        if form.is_valid():
+            story = services.story_create(
+                desk=desk, title=form.cleaned_data["title"], user=request.user
+            )
+            return redirect("story-detail", pk=story.pk)
+    return render(request, "articles/story_list.html", {"stories": stories, "form": form})
+
+
+@require_POST
+def article_upload(request, pk):
+    story = services.get_story_for_user(request.user, pk)
+    if not services.can_edit(request.user):
+        return HttpResponseForbidden("Only editors can add articles.")
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Choose at least one file to upload.")
+        return redirect("story-detail", pk=story.pk)
+    added, rejected = services.articles_add_files(story=story, files=form.cleaned_data["files"])
+    if added:
+        messages.success(request, f"Added {len(added)} article{'s' if len(added) != 1 else ''}.")
+    for item in rejected:
+        messages.error(request, f"{item.filename} was not added: {item.reason}.")
+    return redirect("story-detail", pk=story.pk)
+
+
+@require_POST
+def article_paste(request, pk):
+    story = services.get_story_for_user(request.user, pk)
+    if not services.can_edit(request.user):
+        return HttpResponseForbidden("Only editors can add articles.")
+    form = PasteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.article_add(story=story, **form.cleaned_data)
+        except services.DuplicateArticle as exc:
+            messages.error(request, f"Not added: {exc}.")
+        else:
+            messages.success(request, "Added the pasted article.")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("story-detail", pk=story.pk)

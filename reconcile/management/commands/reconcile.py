@@ -1,0 +1,69 @@
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.formats import UnreadableFile, read_file
+from articles.models import Desk
+from articles.services import DuplicateArticle, article_add, story_create
+from reconcile import reports
+from reconcile.services import story_reconcile
+
+
+class Command(BaseCommand):
+    help = "Import files as one new story, reconcile them and write the fact-check report."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("--title", default="", help="story title (default: first file's)")
+        parser.add_argument("--format", default="json", choices=reports.FORMATS)
+        parser.add_argument("-o", "--output", help="write the report here instead of stdout")
+        parser.add_argument("--desk", default="Command line", help="desk that owns the story")
+
+    def handle(self, *args, **options):
+        parsed = []
+        skipped = 0
+        for name in options["files"]:
+            path = Path(name)
+            try:
+                if not path.is_file():
+                    raise UnreadableFile("no such file")
+                data = path.read_bytes()
+                parsed.append(
+                    (
+                        path.name,
+                        read_file(path.name, data, max_bytes=settings.RECONCILE_MAX_UPLOAD_BYTES),
+                    )
+                )
+            except (UnreadableFile, OSError) as exc:
+                skipped += 1
+                self.stderr.write(f"skipped {name}: {exc}")
+        if not parsed:
+            raise CommandError("no readable files: nothing to reconcile")
+        desk, _ = Desk.objects.get_or_create(name=options["desk"])
+        story = story_create(desk=desk, title=options["title"] or parsed[0][1].title)
+        for filename, text in parsed:
+            try:
+                article_add(
+                    story=story,
+                    body=text.body,
+                    title=text.title,
+                    outlet=Path(filename).stem,
+                    filename=filename,
+                    enqueue=False,
+                )
+            except DuplicateArticle as exc:
+                skipped += 1
+                self.stderr.write(f"skipped {filename}: {exc}")
+        if story.articles.count() < 2:
+            self.stderr.write("only one article: there is nothing to compare it with")
+        found = story_reconcile(story=story)
+        content, _ = reports.render_report(story, options["format"])
+        if options["output"]:
+            Path(options["output"]).write_text(content + "\n", encoding="utf-8")
+            self.stderr.write(f"wrote {options['output']}: story {story.pk}, {found} discrepancies")
+        else:
+            self.stdout.write(content)
+        if skipped:
+            sys.exit(1)

@@ -1,0 +1,182 @@
+"""From stored articles to stored discrepancies, through the pure engine."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.db.models import Q
+
+from articles.models import Article, Story
+
+from .engine.compare import compare
+from .engine.extract import claim_terms, extract_many
+from .engine.types import ClaimSpan, Extraction, FactSpan, Finding
+from .models import Claim, Discrepancy, Fact, Version
+
+log = logging.getLogger(__name__)
+BUSY = [Article.Status.QUEUED, Article.Status.EXTRACTING]
+
+
+def article_enqueue(*, article_id: int) -> None:
+    """Send an article to the workers; if the broker is down, say so on the article."""
+    from .tasks import article_extract_task
+
+    try:
+        article_extract_task.delay(article_id)
+    except Exception as exc:  # kombu raises many types when the broker is unreachable
+        log.warning("broker unavailable, article %s stays queued: %s", article_id, exc)
+        Article.objects.filter(pk=article_id).update(
+            notice="Processing delayed: the task queue is unavailable. It will run when it is back."
+        )
+    else:
+        Article.objects.filter(pk=article_id).exclude(notice="").update(notice="")
+
+
+def article_extract(*, article_id: int) -> bool:
+    """Extract one article's claims; returns whether the story is ready to align.
+
+    A conditional claim on the status row means two workers never extract the
+    same article at once; re-running replaces the claims, never duplicates them.
+    """
+    claimed = Article.objects.filter(
+        pk=article_id, status__in=[Article.Status.QUEUED, Article.Status.EXTRACTING]
+    ).update(status=Article.Status.EXTRACTING, error="")
+    if not claimed:
+        return False
+    article = Article.objects.get(pk=article_id)
+    try:
+        claims = next(extract_many([article.body]))
+    except Exception as exc:  # recorded on the row for the editor; the others go on
+        log.exception("extraction failed for article %s", article_id)
+        Article.objects.filter(pk=article_id).update(
+            status=Article.Status.FAILED, error=f"Extraction failed: {exc}"[:1000]
+        )
+    else:
+        _store_claims(article, claims)
+    return not Article.objects.filter(story_id=article.story_id, status__in=BUSY).exists()
+
+
+@transaction.atomic
+def _store_claims(article: Article, claims: tuple[ClaimSpan, ...]) -> None:
+    Claim.objects.filter(article=article).delete()
+    rows = Claim.objects.bulk_create(
+        [Claim(article=article, start=c.start, end=c.end, text=c.text) for c in claims]
+    )
+    Fact.objects.bulk_create(
+        [
+            Fact(
+                claim=row,
+                kind=f.kind,
+                start=f.start,
+                end=f.end,
+                text=f.text,
+                value=f.value,
+                label=f.label,
+                qualifier=f.qualifier,
+            )
+            for row, claim in zip(rows, claims, strict=True)
+            for f in claim.facts
+        ]
+    )
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.EXTRACTED)
+
+
+def story_align(*, story_id: int) -> int:
+    """Align the story's extracted articles and store their conflicts. Idempotent."""
+    ready = Q(status__in=[Article.Status.EXTRACTED, Article.Status.ALIGNING, Article.Status.DONE])
+    articles = list(Article.objects.filter(ready, story_id=story_id))
+    Article.objects.filter(pk__in=[a.pk for a in articles]).exclude(
+        status=Article.Status.DONE
+    ).update(status=Article.Status.ALIGNING)
+    extractions = load_extractions(articles)
+    findings = compare(extractions)
+    stored = _store_findings(story_id, findings, {c.pk: c for c in _claims(articles)})
+    Article.objects.filter(pk__in=[a.pk for a in articles]).update(status=Article.Status.DONE)
+    return stored
+
+
+def _claims(articles: list[Article]):
+    return Claim.objects.filter(article__in=articles)
+
+
+def load_extractions(articles: list[Article]) -> list[Extraction]:
+    claims_by_article: dict[int, list[ClaimSpan]] = {a.pk: [] for a in articles}
+    facts_by_claim: dict[int, list[FactSpan]] = {}
+    for fact in Fact.objects.filter(claim__article__in=articles).order_by("claim_id", "start"):
+        facts_by_claim.setdefault(fact.claim_id, []).append(
+            FactSpan(
+                fact.kind, fact.start, fact.end, fact.text, fact.value, fact.label, fact.qualifier
+            )
+        )
+    for claim in _claims(articles).order_by("article_id", "start"):
+        claims_by_article[claim.article_id].append(
+            ClaimSpan(
+                claim.start,
+                claim.end,
+                claim.text,
+                tuple(facts_by_claim.get(claim.pk, ())),
+                claim_terms(claim.text),
+            )
+        )
+    return [Extraction(aid, tuple(claims)) for aid, claims in claims_by_article.items()]
+
+
+@transaction.atomic
+def _store_findings(story_id: int, findings: list[Finding], claims: dict[int, Claim]) -> int:
+    # Lock the story so two alignments of one story run one after the other.
+    Story.objects.select_for_update().get(pk=story_id)
+    claim_at = {(c.article_id, c.start): c.pk for c in claims.values()}
+    existing = {d.key: d for d in Discrepancy.objects.filter(story_id=story_id)}
+    for finding in findings:
+        discrepancy = existing.pop(finding.key, None)
+        fields = {
+            "kind": finding.kind,
+            "severity": finding.severity,
+            "severity_rank": Discrepancy.SEVERITY_RANK[finding.severity],
+            "summary": finding.summary[:500],
+            "stale": False,
+        }
+        if discrepancy is None:
+            discrepancy = Discrepancy.objects.create(story_id=story_id, key=finding.key, **fields)
+        else:
+            Discrepancy.objects.filter(pk=discrepancy.pk).update(**fields)
+            discrepancy.versions.all().delete()
+        Version.objects.bulk_create(
+            [
+                Version(
+                    discrepancy=discrepancy,
+                    article_id=v.article_id,
+                    claim_id=claim_at.get((v.article_id, v.start)),
+                    start=v.start,
+                    end=v.end,
+                    value=v.value,
+                    value_start=v.value_start,
+                    value_end=v.value_end,
+                )
+                for v in finding.versions
+            ]
+        )
+    # What is no longer found goes, unless an editor has worked on it.
+    for gone in existing.values():
+        if gone.status == Discrepancy.Status.OPEN and not gone.events.exists():
+            gone.delete()
+        else:
+            Discrepancy.objects.filter(pk=gone.pk).update(stale=True)
+    return len(findings)
+
+
+def story_reconcile(*, story: Story) -> int:
+    """Run the whole pipeline synchronously, through the same functions as the workers."""
+    queued = list(story.articles.exclude(status=Article.Status.DONE).values_list("pk", flat=True))
+    Article.objects.filter(pk__in=queued).update(status=Article.Status.QUEUED)
+    for article_id in queued:
+        article_extract(article_id=article_id)
+    return story_align(story_id=story.pk)
+
+
+def article_retry(*, article: Article) -> None:
+    Article.objects.filter(pk=article.pk, status=Article.Status.FAILED).update(
+        status=Article.Status.QUEUED, error=""
+    )
+    transaction.on_commit(lambda: article_enqueue(article_id=article.pk))

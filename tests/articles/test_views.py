@@ -1,0 +1,101 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.models import Article, Story
+
+
+def _story(desk, title="Ferry fire"):
+    return Story.objects.create(desk=desk, title=title)
+
+
+def test_pages_need_a_login(client, db):
+    response = client.get(reverse("story-list"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_login_page_is_served(client, db):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200
+    assert b"Log in to Reconcile" in response.content
+
+
+def test_editor_creates_a_story(client_editor, desk):
+    response = client_editor.post(reverse("story-list"), {"title": "Izhevsk factory strike"})
+    story = Story.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("story-detail", args=[story.pk])
+    assert (story.title, story.desk) == ("Izhevsk factory strike", desk)
+
+
+def test_uploading_several_files_queues_each(
+    client_editor, desk, demo_texts, django_capture_on_commit_callbacks
+):
+    story = _story(desk)
+    files = [SimpleUploadedFile(name, text.encode()) for name, text in demo_texts.items()]
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client_editor.post(reverse("article-upload", args=[story.pk]), {"files": files})
+    assert response.status_code == 302
+    articles = list(story.articles.all())
+    assert sorted(a.filename for a in articles) == sorted(demo_texts)
+    assert all(a.status == Article.Status.QUEUED for a in articles)
+    assert len(callbacks) == len(demo_texts)
+    assert articles[0].body == demo_texts[articles[0].filename].strip("\n")
+
+
+def test_a_bad_file_is_named_and_the_good_ones_still_added(client_editor, desk):
+    story = _story(desk)
+    files = [
+        SimpleUploadedFile("good.txt", b"Four people were killed on Tuesday, police said."),
+        SimpleUploadedFile("empty.txt", b""),
+        SimpleUploadedFile("photo.png", b"\x89PNG\r\n"),
+    ]
+    response = client_editor.post(
+        reverse("article-upload", args=[story.pk]), {"files": files}, follow=True
+    )
+    assert response.status_code == 200
+    assert [a.filename for a in story.articles.all()] == ["good.txt"]
+    html = response.content.decode()
+    assert "empty.txt was not added: the file is empty" in html
+    assert "photo.png was not added: .png files are not supported" in html
+
+
+def test_the_same_article_twice_is_refused_and_the_first_kept(client_editor, desk):
+    story = _story(desk)
+    url = reverse("article-upload", args=[story.pk])
+    client_editor.post(url, {"files": [SimpleUploadedFile("a.txt", b"Four people died.")]})
+    first = story.articles.get()
+    response = client_editor.post(
+        url, {"files": [SimpleUploadedFile("b.txt", b"Four  people died.\n")]}, follow=True
+    )
+    assert "b.txt was not added: this article is already in the story" in response.content.decode()
+    assert list(story.articles.all()) == [first]
+
+
+def test_pasted_article_keeps_headline_and_outlet(client_editor, desk):
+    story = _story(desk)
+    response = client_editor.post(
+        reverse("article-paste", args=[story.pk]),
+        {"title": "Ferry fire", "outlet": "Harbour Herald", "body": "Five people died.\r\nMore."},
+    )
+    assert response.status_code == 302
+    article = story.articles.get()
+    assert (article.title, article.outlet, article.filename) == (
+        "Ferry fire",
+        "Harbour Herald",
+        None,
+    )
+    assert article.body == "Five people died.\nMore."
+
+
+def test_another_desks_story_is_not_found(client, other_desk_user, desk):
+    story = _story(desk)
+    client.force_login(other_desk_user)
+    assert client.get(reverse("story-detail", args=[story.pk])).status_code == 404
+    assert client.get(reverse("story-report", args=[story.pk, "json"])).status_code == 404
+    response = client.post(
+        reverse("article-upload", args=[story.pk]),
+        {"files": [SimpleUploadedFile("a.txt", b"Four people died.")]},
+    )
+    assert response.status_code == 404
+    assert not story.articles.exists()

@@ -1,0 +1,115 @@
+"""The engine on its own: plain text in, findings out."""
+
+from reconcile.engine.extract import extract
+from reconcile.engine.pipeline import analyse
+from reconcile.engine.types import ArticleText
+
+
+def _findings(texts: list[str]):
+    articles = [ArticleText(i, text) for i, text in enumerate(texts)]
+    return articles, analyse(articles)[1]
+
+
+def test_claim_and_fact_offsets_index_the_text():
+    text = "Blaze at the mill\n\nThree people were killed and 45 others injured, police said."
+    claims = extract(text)
+    assert claims, "the sentence with counts is a claim"
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+        for fact in claim.facts:
+            assert text[fact.start : fact.end] == fact.text
+    numbers = {f.text: f.label for c in claims for f in c.facts if f.kind == "number"}
+    assert numbers == {"Three": "killed", "45": "injured"}
+
+
+def test_headline_without_full_stop_is_its_own_sentence():
+    text = "Four dead in ferry fire\nFour people were killed on Tuesday, the coastguard said."
+    claims = extract(text)
+    assert claims[0].text == "Four dead in ferry fire"
+
+
+def test_different_injury_counts_are_one_high_finding():
+    articles, findings = _findings(
+        [
+            "Three people were killed and 45 others injured in the attack, officials said.",
+            "The attack killed three people and left 35 others hospitalised, officials said.",
+        ]
+    )
+    number = [f for f in findings if f.kind == "number"]
+    assert len(number) == 1
+    finding = number[0]
+    assert finding.severity == "high"
+    assert finding.summary.startswith("People injured:")
+    values = {
+        v.article_id: articles[v.article_id].text[v.value_start : v.value_end]
+        for v in finding.versions
+    }
+    assert values == {0: "45", 1: "35"}
+
+
+def test_at_least_and_words_for_numbers_are_no_conflict():
+    _, findings = _findings(
+        [
+            "At least 45 people were injured in the blast on Monday, police said.",
+            "Forty-five people were injured in the blast on Monday, police said.",
+        ]
+    )
+    assert [f for f in findings if f.kind == "number"] == []
+
+
+def test_killed_is_not_compared_with_injured():
+    _, findings = _findings(
+        [
+            "Three people were killed in the blast at the plant, police said.",
+            "Thirty people were injured in the blast at the plant, police said.",
+        ]
+    )
+    assert [f for f in findings if f.kind == "number"] == []
+
+
+def test_one_letter_dropped_from_a_name_is_flagged():
+    articles, findings = _findings(
+        [
+            "The governor, Aleksandr Varnakov, declared an emergency on Monday.",
+            "Governor Aleksandr Vranakov declared an emergency on Monday.",
+            "The governor, Aleksandr Varnakov, said nine people were hurt.",
+        ]
+    )
+    names = [f for f in findings if f.kind == "name"]
+    assert len(names) == 1
+    assert names[0].summary == "Name spelled: Varnakov in 2 articles, Vranakov in 1 article"
+
+
+def test_related_words_are_not_spelling_variants():
+    _, findings = _findings(
+        [
+            "Ukraine said its drones struck the plant, officials in Kyiv said.",
+            "Ukrainian drones struck the plant, officials in Kyiv said.",
+        ]
+    )
+    assert [f for f in findings if f.kind == "name"] == []
+
+
+def test_changed_words_in_a_quote_are_high_and_a_shortened_quote_low():
+    _, findings = _findings(
+        [
+            'The chief said: "The fire spread faster than anything I have seen in thirty years."',
+            'The chief said: "The fire spread faster than anything we have seen in twenty years."',
+        ]
+    )
+    assert [f.severity for f in findings if f.kind == "quote"] == ["high"]
+    _, findings = _findings(
+        [
+            'The chief said: "The fire spread faster than anything I have seen in thirty years."',
+            'The chief said: "The fire spread faster than anything I have seen."',
+        ]
+    )
+    assert [f.severity for f in findings if f.kind == "quote"] == ["low"]
+
+
+def test_demo_story_has_its_planted_conflicts(demo_texts):
+    _, findings = _findings(list(demo_texts.values()))
+    summaries = {f.summary for f in findings}
+    assert "People killed: 4 in 3 articles, 5 in 1 article" in summaries
+    assert "People injured: 23 in 3 articles, 32 in 1 article" in summaries
+    assert "Name spelled: Salvesen in 3 articles, Salveson in 1 article" in summaries
