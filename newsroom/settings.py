@@ -143,9 +143,11 @@ else:
         "data_folder_in": str(CELERY_BROKER_DIR),
         "data_folder_out": str(CELERY_BROKER_DIR),
         "processed_folder": str(CELERY_BROKER_DIR / "processed"),
+        "control_folder": str(CELERY_BROKER_DIR / "control"),
         "store_processed": False,
     }
-    (CELERY_BROKER_DIR / "processed").mkdir(parents=True, exist_ok=True)
+    for folder in ("processed", "control"):
+        (CELERY_BROKER_DIR / folder).mkdir(parents=True, exist_ok=True)
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get(
     "RECONCILE_QUEUE", "reconcile-test" if TESTING else "reconcile"
 )

@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 
 from articles.models import Article, Story
 
 from .engine.compare import compare
 from .engine.extract import claim_terms, extract_many
 from .engine.types import ClaimSpan, Extraction, FactSpan, Finding
-from .models import Claim, Discrepancy, Fact, Version
+from .models import Claim, Discrepancy, Event, Fact, Version
 
 log = logging.getLogger(__name__)
 BUSY = [Article.Status.QUEUED, Article.Status.EXTRACTING]
@@ -180,3 +181,67 @@ def article_retry(*, article: Article) -> None:
         status=Article.Status.QUEUED, error=""
     )
     transaction.on_commit(lambda: article_enqueue(article_id=article.pk))
+
+
+class StaleEdit(Exception):
+    """Someone else changed the discrepancy since the editor loaded it."""
+
+    def __init__(self, current: Discrepancy, since: list[Event]):
+        super().__init__("changed by someone else")
+        self.current = current
+        self.since = since
+
+
+TRACKED = ("status", "resolved_value", "verdict", "note", "evidence", "assignee_id")
+
+
+@transaction.atomic
+def discrepancy_change(
+    *, discrepancy_id: int, user, expected_revision: int, action: str, **changes
+) -> Discrepancy:
+    """Apply an editor's change, record it in the history, and never lose another's.
+
+    `expected_revision` is the revision the editor saw; if the row moved on since,
+    StaleEdit carries the current row and what changed, and nothing is written.
+    """
+    current = Discrepancy.objects.select_for_update().get(pk=discrepancy_id)
+    if current.revision != expected_revision:
+        since = list(current.events.select_related("user").order_by("at", "id")[expected_revision:])
+        raise StaleEdit(current, since)
+    before = {field: getattr(current, field) for field in TRACKED}
+    if changes.get("status") == Discrepancy.Status.RESOLVED:
+        current.resolve(
+            by=user,
+            value=changes.pop("resolved_value", current.resolved_value),
+            verdict=changes.pop("verdict", current.verdict),
+            note=changes.pop("note", current.note),
+            evidence=changes.pop("evidence", current.evidence),
+        )
+    for field, value in changes.items():
+        setattr(current, field, value)
+    if current.status != Discrepancy.Status.RESOLVED:
+        current.resolved_by = None
+        current.resolved_at = None
+    diff = {
+        field: [before[field], getattr(current, field)]
+        for field in TRACKED
+        if before[field] != getattr(current, field)
+    }
+    if not diff:
+        return current
+    current.revision = F("revision") + 1
+    current.save()
+    current.refresh_from_db()
+    Event.objects.create(
+        discrepancy=current, user=user, at=timezone.now(), action=action, changes=diff
+    )
+    return current
+
+
+@transaction.atomic
+def claim_mark(*, claim: Claim, user, verdict: str) -> Claim:
+    claim.verdict = verdict
+    claim.verified_by = user if verdict else None
+    claim.verified_at = timezone.now() if verdict else None
+    claim.save(update_fields=["verdict", "verified_by", "verified_at"])
+    return claim

@@ -10,6 +10,18 @@ urlpatterns = [
         views.discrepancy_panel,
         name="discrepancy-panel",
     ),
+    path(
+        "stories/<int:pk>/discrepancies/<int:discrepancy_pk>/resolve/",
+        views.discrepancy_resolve,
+        name="discrepancy-resolve",
+    ),
+    path(
+        "stories/<int:pk>/discrepancies/<int:discrepancy_pk>/workflow/",
+        views.discrepancy_workflow,
+        name="discrepancy-workflow",
+    ),
+    path("stories/<int:pk>/claims/<int:claim_pk>/mark/", views.claim_mark, name="claim-mark"),
+    path("queue/", views.my_queue, name="my-queue"),
     path("stories/<int:pk>/report.<str:fmt>", views.story_report, name="story-report"),
     path(
         "stories/<int:pk>/articles/<int:article_pk>/retry/",

@@ -1,17 +1,19 @@
 from collections import Counter
 
-from django.http import Http404, HttpResponse
+from django.contrib.auth import get_user_model
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from articles.forms import PasteForm, UploadForm
-from articles.models import Article
+from articles.models import Article, Story
 from articles.services import can_edit, get_story_for_user
 
 from . import reports, services
+from .forms import ClaimVerdictForm, ConflictFilterForm, ResolveForm, WorkflowForm
 from .highlight import Mark, highlight
-from .models import Discrepancy
+from .models import Claim, Discrepancy
 
 
 def _panel_urls(story_pk: int, discrepancy_pk: int) -> tuple[str, str]:
@@ -35,20 +37,63 @@ def story_detail(request, pk):
     selected = None
     if request.GET.get("d", "").isdigit():
         selected = next((d for d in discrepancies if d.pk == int(request.GET["d"])), None)
+    filters = ConflictFilterForm(request.GET)
+    listed = discrepancies
+    if filters.is_valid():
+        for field in ("kind", "severity", "status"):
+            if filters.cleaned_data[field]:
+                listed = [d for d in listed if getattr(d, field) == filters.cleaned_data[field]]
     context = {
         "story": story,
         "columns": columns,
         "articles": articles,
         "busy": any(a.is_busy for a in articles),
-        "discrepancies": discrepancies,
+        "discrepancies": listed,
+        "total": len(discrepancies),
+        "filters": filters,
         "counts": Counter(d.status for d in discrepancies),
-        "selected": selected,
-        "selected_versions": _versions_view(selected, articles) if selected else [],
         "upload_form": UploadForm(),
         "paste_form": PasteForm(),
-        "can_edit": can_edit(request.user),
+        **_panel_context(request, story, selected, articles),
     }
     return render(request, "reconcile/story.html", context)
+
+
+def _panel_context(request, story: Story, discrepancy, articles=None, **extra) -> dict:
+    editable = can_edit(request.user)
+    context = {"story": story, "selected": discrepancy, "can_edit": editable, **extra}
+    if discrepancy is None:
+        return context
+    articles = articles if articles is not None else list(story.articles.order_by("id"))
+    rows = _versions_view(discrepancy, articles)
+    values = list(dict.fromkeys(r["value"] for r in rows))
+    members = get_user_model().objects.filter(membership__desk=story.desk).order_by("username")
+    context.update(
+        selected_versions=rows,
+        history=discrepancy.events.select_related("user").order_by("-at", "-id"),
+        resolve_form=extra.get("resolve_form")
+        or ResolveForm(
+            values=values,
+            initial={
+                "choice": discrepancy.resolved_value
+                if discrepancy.resolved_value in values
+                else (values[0] if values else ""),
+                "verdict": discrepancy.verdict or Discrepancy.Verdict.VERIFIED,
+                "note": discrepancy.note,
+                "evidence": "\n".join(discrepancy.evidence),
+                "revision": discrepancy.revision,
+            },
+        ),
+        workflow_form=WorkflowForm(
+            members=members,
+            initial={
+                "status": discrepancy.status,
+                "assignee": discrepancy.assignee_id,
+                "revision": discrepancy.revision,
+            },
+        ),
+    )
+    return context
 
 
 def story_status(request, pk):
@@ -80,6 +125,7 @@ def _versions_view(discrepancy: Discrepancy, articles: list[Article]):
         rows.append(
             {
                 "article": article,
+                "claim_id": v.claim_id,
                 "value": v.value,
                 "agreeing": counts[v.value],
                 "before": body[v.start : v.value_start] if v.start <= v.value_start else "",
@@ -96,13 +142,9 @@ def discrepancy_panel(request, pk, discrepancy_pk):
     discrepancy = get_object_or_404(reports.story_discrepancies(story), pk=discrepancy_pk)
     if not request.htmx:
         return redirect(f"{reverse('story-detail', args=[story.pk])}?d={discrepancy.pk}")
-    articles = list(story.articles.order_by("id"))
-    context = {
-        "story": story,
-        "selected": discrepancy,
-        "selected_versions": _versions_view(discrepancy, articles),
-    }
-    return render(request, "reconcile/story.html#conflict-panel", context)
+    return render(
+        request, "reconcile/story.html#conflict-panel", _panel_context(request, story, discrepancy)
+    )
 
 
 def story_report(request, pk, fmt):
@@ -113,6 +155,104 @@ def story_report(request, pk, fmt):
     response = HttpResponse(content, content_type=f"{media_type}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="story-{story.pk}-report.{fmt}"'
     return response
+
+
+def _panel_response(request, story, discrepancy, **extra):
+    if not request.htmx:
+        return redirect(f"{reverse('story-detail', args=[story.pk])}?d={discrepancy.pk}")
+    context = _panel_context(request, story, discrepancy, **extra)
+    return render(request, "reconcile/story.html#conflict-panel", context)
+
+
+def _editable_discrepancy(request, pk, discrepancy_pk):
+    story = get_story_for_user(request.user, pk)
+    discrepancy = get_object_or_404(reports.story_discrepancies(story), pk=discrepancy_pk)
+    return story, discrepancy
+
+
+@require_POST
+def discrepancy_resolve(request, pk, discrepancy_pk):
+    story, discrepancy = _editable_discrepancy(request, pk, discrepancy_pk)
+    if not can_edit(request.user):
+        return HttpResponseForbidden("Viewers cannot resolve conflicts.")
+    values = list(dict.fromkeys(v.value for v in discrepancy.versions.all()))
+    form = ResolveForm(request.POST, values=values)
+    if not form.is_valid():
+        return _panel_response(request, story, discrepancy, resolve_form=form)
+    try:
+        discrepancy = services.discrepancy_change(
+            discrepancy_id=discrepancy.pk,
+            user=request.user,
+            expected_revision=form.cleaned_data["revision"],
+            action="resolve",
+            status=Discrepancy.Status.RESOLVED,
+            resolved_value=form.cleaned_data["value"],
+            verdict=form.cleaned_data["verdict"],
+            note=form.cleaned_data["note"],
+            evidence=form.cleaned_data["evidence"],
+        )
+    except services.StaleEdit as stale:
+        # Keep what this editor typed, show what the other changed, ask to confirm.
+        data = request.POST.copy()
+        data["revision"] = stale.current.revision
+        return _panel_response(
+            request,
+            story,
+            stale.current,
+            resolve_form=ResolveForm(data, values=values),
+            stale=stale.since,
+        )
+    return _panel_response(request, story, discrepancy, saved=True)
+
+
+@require_POST
+def discrepancy_workflow(request, pk, discrepancy_pk):
+    story, discrepancy = _editable_discrepancy(request, pk, discrepancy_pk)
+    if not can_edit(request.user):
+        return HttpResponseForbidden("Viewers cannot change conflicts.")
+    members = get_user_model().objects.filter(membership__desk=story.desk)
+    form = WorkflowForm(request.POST, members=members)
+    if not form.is_valid():
+        return _panel_response(request, story, discrepancy)
+    try:
+        discrepancy = services.discrepancy_change(
+            discrepancy_id=discrepancy.pk,
+            user=request.user,
+            expected_revision=form.cleaned_data["revision"],
+            action="update",
+            status=form.cleaned_data["status"],
+            assignee_id=form.cleaned_data["assignee"],
+        )
+    except services.StaleEdit as stale:
+        return _panel_response(request, story, stale.current, stale=stale.since)
+    return _panel_response(request, story, discrepancy, saved=True)
+
+
+@require_POST
+def claim_mark(request, pk, claim_pk):
+    story = get_story_for_user(request.user, pk)
+    claim = get_object_or_404(Claim, pk=claim_pk, article__story=story)
+    if not can_edit(request.user):
+        return HttpResponseForbidden("Viewers cannot verify claims.")
+    form = ClaimVerdictForm(request.POST)
+    if form.is_valid():
+        services.claim_mark(claim=claim, user=request.user, verdict=form.cleaned_data["verdict"])
+    back = request.POST.get("d", "")
+    url = reverse("story-detail", args=[story.pk]) + (f"?d={back}" if back.isdigit() else "")
+    if request.htmx and back.isdigit():
+        discrepancy = get_object_or_404(reports.story_discrepancies(story), pk=int(back))
+        return _panel_response(request, story, discrepancy)
+    return redirect(url)
+
+
+def my_queue(request):
+    discrepancies = (
+        Discrepancy.objects.filter(assignee=request.user, story__desk__members__user=request.user)
+        .exclude(status=Discrepancy.Status.RESOLVED)
+        .select_related("story")
+        .order_by("severity_rank", "story_id", "id")
+    )
+    return render(request, "reconcile/queue.html", {"discrepancies": discrepancies})
 
 
 @require_POST
