@@ -152,6 +152,11 @@ else:
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get(
     "RECONCILE_QUEUE", f"reconcile-test-{os.getpid()}" if TESTING else "reconcile"
 )
+# With the broker down, an upload must answer quickly ("processing delayed"),
+# not hang in publish retries.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -27,11 +27,23 @@ def article_enqueue(*, article_id: int) -> None:
         article_extract_task.delay(article_id)
     except Exception as exc:  # kombu raises many types when the broker is unreachable
         log.warning("broker unavailable, article %s stays queued: %s", article_id, exc)
-        Article.objects.filter(pk=article_id).update(
-            notice="Processing delayed: the task queue is unavailable. It will run when it is back."
-        )
+        Article.objects.filter(pk=article_id).update(notice=DELAYED)
     else:
         Article.objects.filter(pk=article_id).exclude(notice="").update(notice="")
+
+
+DELAYED = "Processing delayed: the task queue is unavailable. It will run when it is back."
+
+
+def articles_requeue_delayed(*, story_id: int) -> int:
+    """Send again the articles whose first send failed; returns how many went."""
+    sent = 0
+    for article_id in Article.objects.filter(
+        story_id=story_id, status=Article.Status.QUEUED, notice=DELAYED
+    ).values_list("pk", flat=True):
+        article_enqueue(article_id=article_id)
+        sent += not Article.objects.filter(pk=article_id, notice=DELAYED).exists()
+    return sent
 
 
 def article_extract(*, article_id: int) -> bool:
@@ -245,3 +257,29 @@ def claim_mark(*, claim: Claim, user, verdict: str) -> Claim:
     claim.verified_at = timezone.now() if verdict else None
     claim.save(update_fields=["verdict", "verified_by", "verified_at"])
     return claim
+
+
+def health() -> dict[str, str]:
+    from django.db import connection
+
+    from newsroom.celery import app
+
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as exc:  # any failure is a finding, not a crash
+        checks["database"] = f"error: {exc}"
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        checks["broker"] = "ok"
+    except Exception as exc:
+        checks["broker"] = f"error: {exc}"
+    try:
+        replies = app.control.ping(timeout=1.0) if checks["broker"] == "ok" else []
+        checks["workers"] = str(len(replies))
+    except Exception as exc:  # the filesystem broker has no broadcast
+        checks["workers"] = f"unknown ({type(exc).__name__})"
+    return checks

@@ -22,10 +22,18 @@ urlpatterns = [
     ),
     path("stories/<int:pk>/claims/<int:claim_pk>/mark/", views.claim_mark, name="claim-mark"),
     path("queue/", views.my_queue, name="my-queue"),
+    path("healthz", views.healthz, name="healthz"),
     path("stories/<int:pk>/report.<str:fmt>", views.story_report, name="story-report"),
     path(
         "stories/<int:pk>/articles/<int:article_pk>/retry/",
         views.article_retry,
         name="article-retry",
+    ),
+    path("stories/<int:pk>/exports/", views.story_export, name="story-export"),
+    path("stories/<int:pk>/exports/<int:export_pk>/", views.export_status, name="export-status"),
+    path(
+        "stories/<int:pk>/exports/<int:export_pk>/download/",
+        views.export_download,
+        name="export-download",
     ),
 ]

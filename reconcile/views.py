@@ -1,7 +1,8 @@
 from collections import Counter
 
 from django.contrib.auth import get_user_model
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -13,7 +14,7 @@ from articles.services import can_edit, get_story_for_user
 from . import reports, services
 from .forms import ClaimVerdictForm, ConflictFilterForm, ResolveForm, WorkflowForm
 from .highlight import Mark, highlight
-from .models import Claim, Discrepancy
+from .models import Claim, Discrepancy, Export
 
 
 def _panel_urls(story_pk: int, discrepancy_pk: int) -> tuple[str, str]:
@@ -98,6 +99,8 @@ def _panel_context(request, story: Story, discrepancy, articles=None, **extra) -
 
 def story_status(request, pk):
     story = get_story_for_user(request.user, pk)
+    # The page's polling doubles as the retry for sends that found the queue down.
+    services.articles_requeue_delayed(story_id=story.pk)
     articles = list(story.articles.order_by("id"))
     busy = any(a.is_busy for a in articles)
     if not busy and request.GET.get("was_busy"):
@@ -147,14 +150,28 @@ def discrepancy_panel(request, pk, discrepancy_pk):
     )
 
 
+def _attachment(content: str | bytes, media_type: str, filename: str) -> HttpResponse:
+    text = isinstance(content, str) or media_type.startswith("text/") or "json" in media_type
+    response = HttpResponse(
+        content, content_type=f"{media_type}; charset=utf-8" if text else media_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # The HTML report quotes hostile article text: even if opened in place, run nothing.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
 def story_report(request, pk, fmt):
     story = get_story_for_user(request.user, pk)
     if fmt not in reports.FORMATS:
         raise Http404("Unknown report format")
-    content, media_type = reports.render_report(story, fmt)
-    response = HttpResponse(content, content_type=f"{media_type}; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="story-{story.pk}-report.{fmt}"'
-    return response
+    if reports.needs_worker(story, fmt):
+        context = {"story": story, "export": None, "format": fmt, "label": reports.LABELS[fmt]}
+        return render(request, "reconcile/export.html", context)
+    content, media_type = reports.render_report(
+        story, fmt, base_url=request.build_absolute_uri("/")
+    )
+    return _attachment(content, media_type, reports.download_name(story, fmt))
 
 
 def _panel_response(request, story, discrepancy, **extra):
@@ -255,6 +272,14 @@ def my_queue(request):
     return render(request, "reconcile/queue.html", {"discrepancies": discrepancies})
 
 
+@login_not_required
+def healthz(request):
+    """Database, broker and worker, for the load balancer and the on-call editor."""
+    checks = services.health()
+    status = 200 if checks["database"] == "ok" and checks["broker"] == "ok" else 503
+    return JsonResponse(checks, status=status)
+
+
 @require_POST
 def article_retry(request, pk, article_pk):
     story = get_story_for_user(request.user, pk)
@@ -262,3 +287,41 @@ def article_retry(request, pk, article_pk):
     if can_edit(request.user):
         services.article_retry(article=article)
     return redirect("story-detail", pk=story.pk)
+
+
+def _export_context(story, export: Export) -> dict:
+    return {"story": story, "export": export, "label": reports.LABELS[export.format]}
+
+
+@require_POST
+def story_export(request, pk):
+    story = get_story_for_user(request.user, pk)
+    fmt = request.POST.get("format", "")
+    if fmt not in reports.FORMATS:
+        raise Http404("Unknown report format")
+    export = reports.export_request(
+        story=story, user=request.user, fmt=fmt, base_url=request.build_absolute_uri("/")
+    )
+    if request.htmx:
+        return render(
+            request, "reconcile/export.html#export-status", _export_context(story, export)
+        )
+    return redirect("export-status", pk=story.pk, export_pk=export.pk)
+
+
+def export_status(request, pk, export_pk):
+    story = get_story_for_user(request.user, pk)
+    export = get_object_or_404(Export.objects.defer("content"), story=story, pk=export_pk)
+    template = "reconcile/export.html#export-status" if request.htmx else "reconcile/export.html"
+    return render(request, template, _export_context(story, export))
+
+
+def export_download(request, pk, export_pk):
+    # Through the user's desk's story: another desk's export is a 404, like its story.
+    story = get_story_for_user(request.user, pk)
+    export = get_object_or_404(Export, story=story, pk=export_pk, status=Export.Status.DONE)
+    return _attachment(
+        bytes(export.content),
+        reports.MEDIA_TYPES[export.format],
+        reports.download_name(story, export.format),
+    )
