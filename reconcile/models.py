@@ -173,3 +173,37 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} by {self.user} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Export(models.Model):
+    """A report rendered by a worker, for exports too big to build inside a request."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Rendering"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Failed"
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="exports")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    format = models.CharField(max_length=20)
+    # The site's root as the requester saw it: the worker has no request to build links from.
+    base_url = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # In the database, not on disk: the web and worker containers share no filesystem.
+    content = models.BinaryField(default=b"", blank=True, editable=False)
+    error = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.format} export of story {self.story_id} ({self.status})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in {self.Status.QUEUED, self.Status.RUNNING}

@@ -2,7 +2,7 @@
 # Debian packages the test suite needs beyond Python: Chromium and its driver for
 # the browser tests. Installed only when missing and when we are root.
 set -euo pipefail
-packages=(chromium chromium-driver)
+packages=(chromium chromium-driver libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
