@@ -138,3 +138,17 @@ def _pdf(data: bytes) -> tuple[str, str]:
     if reader.metadata and reader.metadata.title:
         title = str(reader.metadata.title)
     return title.strip()[:300], text
+
+
+ENGLISH_COMMON = frozenset(
+    "the of and to a in is was for on that with as by at from said it he she has have "
+    "were are be had his her their they this an which who after not but".split()
+)
+
+
+def looks_english(body: str) -> bool:
+    """A cheap guess: common English words make up a fair share of any English text."""
+    words = re.findall(r"[^\W\d_]+", body.lower())
+    if len(words) < 20:
+        return True  # too short to tell; don't nag
+    return sum(w in ENGLISH_COMMON for w in words) / len(words) >= 0.08

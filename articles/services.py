@@ -9,10 +9,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import Http404
 
-from .formats import ParsedText, UnreadableFile, read_file
+from .formats import ParsedText, UnreadableFile, looks_english, read_file
 from .models import Article, Desk, Membership, Story, body_digest
 
 log = logging.getLogger(__name__)
+
+
+NOT_ENGLISH = "This does not look like English: only English text is analysed."
 
 
 class DuplicateArticle(Exception):
@@ -74,6 +77,7 @@ def article_add(
                 filename=filename,
                 body=body,
                 digest=digest,
+                notice="" if looks_english(body) else NOT_ENGLISH,
             )
             Story.objects.filter(pk=story.pk).update(revision=F("revision") + 1)
     except IntegrityError as exc:  # a concurrent upload of the same text won the race

@@ -99,3 +99,28 @@ def test_another_desks_story_is_not_found(client, other_desk_user, desk):
     )
     assert response.status_code == 404
     assert not story.articles.exists()
+
+
+def test_text_that_is_not_english_is_stored_with_a_notice(client_editor, desk):
+    story = _story(desk)
+    body = (
+        "Четыре человека погибли и двадцать три получили ранения при пожаре на пароме "
+        "у порта во вторник вечером, сообщила береговая охрана. Капитан приказал спустить "
+        "шлюпки через несколько минут после начала пожара в машинном отделении судна."
+    )
+    response = client_editor.post(
+        reverse("article-paste", args=[story.pk]), {"title": "Пожар", "body": body}, follow=True
+    )
+    article = story.articles.get()
+    assert article.body == body
+    assert "only English text is analysed" in response.content.decode()
+
+
+def test_a_story_with_one_article_says_there_is_nothing_to_compare(client_editor, desk):
+    story = _story(desk)
+    client_editor.post(
+        reverse("article-paste", args=[story.pk]),
+        {"title": "Fire", "body": "Four people died on Tuesday, police said."},
+    )
+    html = client_editor.get(reverse("story-detail", args=[story.pk])).content.decode()
+    assert "add another version to compare against" in html
