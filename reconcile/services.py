@@ -283,3 +283,26 @@ def health() -> dict[str, str]:
     except Exception as exc:  # the filesystem broker has no broadcast
         checks["workers"] = f"unknown ({type(exc).__name__})"
     return checks
+
+
+def work_resume() -> tuple[int, int]:
+    """Queue again what a dead worker left unfinished: (articles, stories)."""
+    from .tasks import story_align_task
+
+    articles = list(
+        Article.objects.filter(status__in=BUSY).values_list("pk", flat=True).order_by("pk")
+    )
+    for article_id in articles:
+        article_enqueue(article_id=article_id)
+    stranded = (
+        Article.objects.filter(status__in=[Article.Status.EXTRACTED, Article.Status.ALIGNING])
+        .exclude(story__articles__status__in=BUSY)
+        .values_list("story_id", flat=True)
+        .distinct()
+    )
+    stories = list(stranded)
+    for story_id in stories:
+        story_align_task.delay(story_id)
+    if articles or stories:
+        log.info("resumed %d articles and %d stories", len(articles), len(stories))
+    return len(articles), len(stories)

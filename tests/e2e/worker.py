@@ -27,7 +27,7 @@ def test_database_url() -> str:
 
 
 @contextmanager
-def celery_worker(concurrency: int = 2, ready_timeout: float = 60):
+def celery_worker(concurrency: int = 2, ready_timeout: float = 60, purge: bool = True):
     env = {
         **os.environ,
         "DATABASE_URL": test_database_url(),
@@ -35,12 +35,18 @@ def celery_worker(concurrency: int = 2, ready_timeout: float = 60):
     }
     command = [
         sys.executable, "-m", "celery", "-A", "newsroom", "worker",
-        "--loglevel=INFO", f"--concurrency={concurrency}", "--purge",
+        "--loglevel=INFO", f"--concurrency={concurrency}", *(["--purge"] if purge else []),
         "-Q", settings.CELERY_TASK_DEFAULT_QUEUE,
         "-n", f"e2e-{os.getpid()}@%h",
     ]  # fmt: skip
     process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own process group, so a test can kill it whole
     )
     log: list[str] = []
     ready = threading.Event()

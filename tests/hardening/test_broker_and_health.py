@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import kombu.pools
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -19,6 +20,7 @@ def _use_broker(url: str) -> None:
     app.pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
+    kombu.pools.reset()  # or later publishes find the closed pool
 
 
 @pytest.fixture
