@@ -168,6 +168,8 @@ RECONCILE_MAX_UPLOAD_BYTES = env_int("RECONCILE_MAX_UPLOAD_BYTES", 10 * 1024 * 1
 DATA_UPLOAD_MAX_MEMORY_SIZE = RECONCILE_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = RECONCILE_MAX_UPLOAD_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 50
+# PDFs of stories with more conflicts than this are made by a worker.
+RECONCILE_SYNC_EXPORT_LIMIT = env_int("RECONCILE_SYNC_EXPORT_LIMIT", 200)
 RECONCILE_PUBLISHER = os.environ.get("RECONCILE_PUBLISHER", "Reconcile Desk")
 
 LOGGING = {
@@ -176,7 +178,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 if not DEBUG:

@@ -109,3 +109,11 @@ def test_hostile_article_text_is_escaped(client_editor, desk):
     assert "<script>alert(1)" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert('t')" not in html
+
+
+def test_keyboard_help_is_in_the_page_not_the_title(client_editor, desk, demo_texts):
+    story = _reconciled(desk, demo_texts)
+    html = client_editor.get(reverse("story-detail", args=[story.pk])).content.decode()
+    title = html[html.index("<title>") : html.index("</title>")]
+    assert "Keyboard" not in title
+    assert html.count('id="help"') == 1

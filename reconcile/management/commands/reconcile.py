@@ -60,9 +60,14 @@ class Command(BaseCommand):
             self.stderr.write("only one article: there is nothing to compare it with")
         found = story_reconcile(story=story)
         content, _ = reports.render_report(story, options["format"])
+        data = content if isinstance(content, bytes) else (content + "\n").encode("utf-8")
         if options["output"]:
-            Path(options["output"]).write_text(content + "\n", encoding="utf-8")
+            Path(options["output"]).write_bytes(data)
             self.stderr.write(f"wrote {options['output']}: story {story.pk}, {found} discrepancies")
+        elif isinstance(content, bytes):
+            if sys.stdout.isatty():
+                raise CommandError("a PDF is binary: write it to a file with -o report.pdf")
+            sys.stdout.buffer.write(content)
         else:
             self.stdout.write(content)
         if skipped:
