@@ -18,10 +18,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo
 	@echo "Reconcile on http://127.0.0.1:8000/ (Ctrl-C stops the server and the worker)"
-	@trap 'kill 0' INT TERM; \
-	$(VENV)/bin/celery -A newsroom worker --loglevel=INFO --concurrency=2 & \
-	$(PY) manage.py runserver 127.0.0.1:8000 --noreload; \
-	kill 0
+	@VENV=$(VENV) scripts/run.sh
 
 worker: install
 	$(VENV)/bin/celery -A newsroom worker --loglevel=INFO
