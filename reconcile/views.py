@@ -25,7 +25,7 @@ def _panel_urls(story_pk: int, discrepancy_pk: int) -> tuple[str, str]:
 
 def story_detail(request, pk):
     story = get_story_for_user(request.user, pk)
-    articles = list(story.articles.order_by("id"))
+    articles = list(story.articles.order_by("id").prefetch_related("claims"))
     discrepancies = list(reports.story_discrepancies(story))
     marks: dict[int, list[Mark]] = {a.pk: [] for a in articles}
     for d in discrepancies:
@@ -55,6 +55,7 @@ def story_detail(request, pk):
         "counts": Counter(d.status for d in discrepancies),
         "upload_form": UploadForm(),
         "paste_form": PasteForm(),
+        "verdicts": Discrepancy.Verdict.choices,
         **_panel_context(request, story, selected, articles),
     }
     return render(request, "reconcile/story.html", context)

@@ -63,4 +63,18 @@
     else if (event.key === "j" || event.key === "n") { move(1); event.preventDefault(); }
     else if (event.key === "k" || event.key === "p") { move(-1); event.preventDefault(); }
   });
+
+  // Optional synchronised scrolling of the columns, by proportion of each.
+  var syncing = false;
+  document.addEventListener("scroll", function (event) {
+    var box = document.getElementById("sync-scroll");
+    var source = event.target;
+    if (!box || !box.checked || syncing || !source.classList || !source.classList.contains("column")) return;
+    var ratio = source.scrollTop / Math.max(1, source.scrollHeight - source.clientHeight);
+    syncing = true;
+    document.querySelectorAll(".column").forEach(function (col) {
+      if (col !== source) col.scrollTop = ratio * (col.scrollHeight - col.clientHeight);
+    });
+    requestAnimationFrame(function () { syncing = false; });
+  }, true);
 })();

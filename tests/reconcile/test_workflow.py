@@ -162,3 +162,18 @@ def test_story_page_queries_do_not_grow_with_the_story(
     story_reconcile(story=story)
     with django_assert_max_num_queries(15):
         client_editor.get(reverse("story-detail", args=[story.pk]))
+
+
+def test_claims_are_marked_from_the_article_column(client_editor, editor, desk, demo_texts):
+    story, _ = _killed(desk, demo_texts)
+    page = client_editor.get(reverse("story-detail", args=[story.pk])).content.decode()
+    claim = Claim.objects.filter(article__story=story).first()
+    assert f'id="claim-{claim.pk}"' in page and "Claims in this article" in page
+    response = client_editor.post(
+        reverse("claim-mark", args=[story.pk, claim.pk]), {"verdict": "false"}
+    )
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert (claim.verdict, claim.verified_by) == ("false", editor)
+    page = client_editor.get(reverse("story-detail", args=[story.pk])).content.decode()
+    assert 'class="badge verdict-false"' in page
