@@ -61,7 +61,9 @@ def article_extract(*, article_id: int) -> bool:
     try:
         claims = next(extract_many([article.body]))
     except Exception as exc:  # recorded on the row for the editor; the others go on
-        log.exception("extraction failed for article %s", article_id)
+        log.exception(
+            "extraction failed", extra={"article_id": article_id, "story_id": article.story_id}
+        )
         Article.objects.filter(pk=article_id).update(
             status=Article.Status.FAILED, error=f"Extraction failed: {exc}"[:1000]
         )
