@@ -69,7 +69,8 @@ class Command(BaseCommand):
             pass
         spacy_seconds = time.perf_counter() - started
         out(
-            f"(a) bare spaCy nlp.pipe:   {spacy_seconds:7.2f} s  {words / spacy_seconds:8,.0f} words/s"
+            f"(a) bare spaCy nlp.pipe:   {spacy_seconds:7.2f} s  "
+            f"{words / spacy_seconds:8,.0f} words/s"
         )
 
         pipeline_seconds = self._pipeline(texts)
