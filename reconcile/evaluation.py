@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from articles.formats import read_file
 
+from .engine.compare import compare
+from .engine.extract import STOP, claim_terms, extract_many
+from .engine.numbers import parse_number
 from .engine.pipeline import analyse
-from .engine.types import ArticleText, Finding
+from .engine.types import ArticleText, Extraction, Finding
 
 MAX_BYTES = 50_000_000
 QUOTES = {
@@ -204,3 +208,722 @@ def summary_lines(result: Evaluation, verbose: bool = False) -> list[str]:
                 lines.append(f"  unmatched: {d['severity']} {d['kind']}: {d['summary'][:120]}")
     lines.append(f"recall {result.recall:.3f} precision {result.precision:.3f}")
     return lines
+
+
+# --- Perturbations of real clusters -------------------------------------------------
+#
+# ECB+ clusters are real articles about one event. In one article a fact that
+# another article also states is changed (a conflict the engine should find),
+# or only its form is changed (a control it should leave alone). The corpus is
+# read at run time, never copied.
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+]  # fmt: skip
+MONTH_ABBR = {m[:3] + ".": m for m in MONTHS if len(m) > 4} | {"Sept.": "September"}
+NUMBER_WORDS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty",
+]  # fmt: skip
+ROLE_SWAPS = {
+    "Governor": "Mayor", "Mayor": "Governor", "Gov.": "Mayor", "Senator": "Congressman",
+    "Sen.": "Rep.", "Rep.": "Sen.", "President": "Vice President", "Sheriff": "Undersheriff",
+    "Chief": "Deputy Chief", "Judge": "Prosecutor", "Secretary": "Deputy Secretary",
+    "Minister": "Deputy Minister", "Coach": "Assistant Coach", "Director": "Deputy Director",
+    "Inspector": "Sergeant", "Captain": "Lieutenant", "Commissioner": "Deputy Commissioner",
+}  # fmt: skip
+TITLE_RE = re.compile(
+    r"\b(?P<former>[Ff]ormer\s+)?(?P<title>(?:[A-Z][a-z]+\s+){0,2}"
+    r"(?:President|Governor|Gov\.|Mayor|Senator|Sen\.|Minister|Sheriff|Chief|Judge|Director"
+    r"|Secretary|Coach|Commissioner|Inspector|Rep\.|Captain))"
+    r"\s+(?P<name>(?:[A-Z][a-z’'-]+\s+){0,2}(?P<surname>[A-Z][a-z’'-]{2,}))\b"
+)
+HEDGE_RE = re.compile(
+    r"\b(reportedly|allegedly|apparently|appears? to|appeared to|seems? to|seemed to"
+    r"|believed to|unconfirmed|unverified|according to|said to|suspected)\b",
+    re.IGNORECASE,
+)
+QUOTED_RE = re.compile(r"“([^”]{12,}?)”|\"([^\"]{12,}?)\"")
+SPEAKER_RE = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:said|says|told|added)\b"
+    r"|\b(?:said|says|added)\s+(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+)
+REPLACEMENT_WORDS = [
+    "never", "always", "nothing", "terrible", "certainly", "nobody", "quickly",
+    "wrong", "impossible", "wonderful", "dangerous", "forgotten",
+]  # fmt: skip
+DETECTING_KINDS = {
+    "number": {"number"},
+    "name": {"name"},
+    "date": {"date"},
+    "quote": {"quote"},
+    "title": {"title"},
+    "hedge": {"hedging", "attribution"},
+    "speaker": {"attribution", "quote"},
+}
+CONTROL_KINDS = ("digits-words", "units", "date-format", "quote-shortened")
+
+
+@dataclass(frozen=True)
+class Cluster:
+    name: str
+    articles: dict[str, str]  # file name -> text
+    chains: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class Perturbation:
+    cluster: str
+    kind: str  # a conflict kind of DETECTING_KINDS, or a control of CONTROL_KINDS
+    article: str
+    text: str  # the article's new text
+    spans: tuple[tuple[int, int], ...]  # edited spans in the new text
+    partners: tuple[str, ...]  # other articles stating the same fact
+    change: str  # "45 -> 35", for reading the results
+
+    @property
+    def control(self) -> bool:
+        return self.kind in CONTROL_KINDS
+
+
+def load_clusters(corpus: str | Path, numbers: Iterable[int] | None = None) -> list[Cluster]:
+    clusters = []
+    for folder in sorted(Path(corpus).glob("cluster_*")):
+        if numbers is not None and int(folder.name.split("_")[1]) not in set(numbers):
+            continue
+        articles = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+        chains_path = folder / "crossdoc_coref.json"
+        chains = json.loads(chains_path.read_text()) if chains_path.exists() else []
+        clusters.append(Cluster(folder.name, articles, tuple(chains)))
+    return clusters
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: ECB+ has one per line; longer lines are split at full stops."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for piece in re.split(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[“\"A-Z])", line.group()):
+            at = text.index(piece, start)
+            if piece.strip():
+                spans.append((at, at + len(piece)))
+            start = at + len(piece)
+    return spans
+
+
+CALENDAR = {w.lower() for w in WEEKDAYS + MONTHS}
+
+
+def _content(text: str) -> set[str]:
+    return {
+        w
+        for w in claim_terms(text)
+        if len(w) > 2 and not any(c.isdigit() for c in w) and w not in CALENDAR
+    }
+
+
+def _sentence_at(text: str, position: int) -> str:
+    for start, end in _sentences(text):
+        if start <= position < end:
+            return text[start:end]
+    return ""
+
+
+def _partners(cluster: Cluster, article: str, sentence: str, contains) -> tuple[str, ...]:
+    """Other articles with a sentence that shares words with `sentence` and satisfies `contains`."""
+    words = _content(sentence)
+    out = []
+    for name, text in cluster.articles.items():
+        if name == article:
+            continue
+        for start, end in _sentences(text):
+            other = text[start:end]
+            if contains(other) and len(words & _content(other)) >= 3:
+                out.append(name)
+                break
+    return tuple(out)
+
+
+def _replace(text: str, start: int, end: int, new: str) -> tuple[str, tuple[int, int]]:
+    return text[:start] + new + text[end:], (start, start + len(new))
+
+
+NUMBER_TOKEN_RE = re.compile(
+    r"(?<![\w.,$£€:/-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w/]|[.,:]\d|-\d)"
+    r"|\b(" + "|".join(NUMBER_WORDS[2:13]) + r")\b",
+    re.IGNORECASE,
+)
+TIME_OR_DATE_AFTER = re.compile(
+    r"\s*(a\.m|p\.m|am\b|pm\b|GMT|BST|EST|EDT|PDT|PST|percent|%|st\b|nd\b|rd\b|th\b|"
+    + "|".join(MONTHS)
+    + r"|[A-Z][a-z]{2}\.)"
+)
+
+
+def _numbers_in(text: str):
+    """(start, end, value, as written) of counts, skipping years, times and dates."""
+    for match in NUMBER_TOKEN_RE.finditer(text):
+        written = match.group()
+        start, end = match.span()
+        before = text[max(0, start - 12) : start]
+        if re.fullmatch(r"(1[89]|20)\d\d", written):
+            continue
+        if TIME_OR_DATE_AFTER.match(text, end) or re.search(
+            r"(" + "|".join(MONTHS) + r"|[A-Z][a-z]{2}\.|No\.|#)\s*$", before
+        ):
+            continue
+        if _inside_quote(text, start):
+            continue
+        value = parse_number(written)
+        if value is not None:
+            yield start, end, value, written
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    return any(m.start() <= position < m.end() for m in QUOTED_RE.finditer(text))
+
+
+def _render_like(value: float, written: str) -> str:
+    if written.isalpha():
+        if value == int(value) and int(value) < len(NUMBER_WORDS):
+            word = NUMBER_WORDS[int(value)]
+            return word.capitalize() if written[0].isupper() else word
+        return f"{value:,.0f}"
+    if "." in written:
+        decimals = len(written.split(".")[1])
+        return f"{value:.{decimals}f}"
+    return f"{value:,.0f}" if "," in written else f"{value:.0f}"
+
+
+def _gen_numbers(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturbation]]:
+    changes, controls = [], []
+    for article, text in cluster.articles.items():
+        for start, end, value, written in _numbers_in(text):
+            sentence = _sentence_at(text, start)
+            partners = _partners(
+                cluster,
+                article,
+                sentence,
+                lambda other, v=value: any(n[2] == v for n in _numbers_in(other)),
+            )
+            if not partners:
+                continue
+            step = max(2, round(value * 0.3)) if value == int(value) else 0.5
+            new = _render_like(value + step, written)
+            new_text, span = _replace(text, start, end, new)
+            changes.append(
+                Perturbation(cluster.name, "number", article, new_text, (span,), partners,
+                             f"{written} -> {new}")
+            )  # fmt: skip
+            if written.isalpha():
+                form = f"{value:.0f}"
+            elif value == int(value) and value < len(NUMBER_WORDS) and "." not in written:
+                form = NUMBER_WORDS[int(value)]
+            elif "," in written:
+                form = written.replace(",", "")
+            elif value >= 1000 and "." not in written:
+                form = f"{value:,.0f}"
+            else:
+                continue
+            new_text, span = _replace(text, start, end, form)
+            controls.append(
+                Perturbation(cluster.name, "digits-words", article, new_text, (span,), partners,
+                             f"{written} -> {form}")
+            )  # fmt: skip
+    return changes, controls
+
+
+UNIT_RE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s?|-)"
+    r"(km|kilometres|kilometers|miles|metres|meters|feet|ft)\b"
+)
+UNIT_SWAP = {
+    "km": ("miles", 1 / 1.609344), "kilometres": ("miles", 1 / 1.609344),
+    "kilometers": ("miles", 1 / 1.609344), "miles": ("km", 1.609344),
+    "metres": ("feet", 1 / 0.3048), "meters": ("feet", 1 / 0.3048),
+    "feet": ("metres", 0.3048), "ft": ("metres", 0.3048),
+}  # fmt: skip
+
+
+def _gen_units(cluster: Cluster, rng) -> list[Perturbation]:
+    out = []
+    for article, text in cluster.articles.items():
+        for match in UNIT_RE.finditer(text):
+            value = parse_number(match.group(1) + (match.group(2) or ""))
+            if value is None:
+                continue
+            unit, factor = UNIT_SWAP[match.group(4)]
+            converted = value * factor
+            shown = f"{converted:,.0f}" if converted >= 20 else f"{converted:.1f}"
+            new = f"{shown} {unit}"
+            partners = _partners(
+                cluster,
+                article,
+                _sentence_at(text, match.start()),
+                lambda o: bool(UNIT_RE.search(o)),
+            )
+            new_text, span = _replace(text, match.start(), match.end(), new)
+            out.append(
+                Perturbation(cluster.name, "units", article, new_text, (span,), partners,
+                             f"{match.group()} -> {new}")
+            )  # fmt: skip
+    return out
+
+
+def _name_words(cluster: Cluster, people_only: bool = False) -> dict[str, set[str]]:
+    """Words of annotated people's and places' names -> the articles that use them.
+
+    A name word is capitalised and never written in lower case in the cluster, so
+    "Beach" or "Host" (capitalised in a headline) are not taken for names.
+    """
+    words: dict[str, set[str]] = defaultdict(set)
+    tags = {"HUMAN_PART_PER"} if people_only else {"HUMAN_PART_PER", "LOC_GEO", "LOC_FAC"}
+    everything = "\n".join(cluster.articles.values())
+    for chain in cluster.chains:
+        for mention in chain["mentions"]:
+            if mention.get("tag") not in tags:
+                continue
+            for word in re.findall(r"\b[A-Z][a-z]{3,}\b", mention["text"]):
+                if word.lower() in STOP_NAMES or word in WEEKDAYS or word in MONTHS:
+                    continue
+                if re.search(rf"\b{word.lower()}\b", everything):
+                    continue
+                words[word].add(mention["file"])
+    for word in list(words):
+        pattern = re.compile(rf"\b{word}\b")
+        words[word] = {n for n, t in cluster.articles.items() if pattern.search(t)}
+    return {w: a for w, a in words.items() if len(a) >= 2}
+
+
+STOP_NAMES = {
+    "police", "president", "officials", "the", "this", "that", "mister", "court", "county",
+    "city", "state", "national", "university", "north", "south", "east", "west", "new",
+}  # fmt: skip
+
+
+def _misspell(word: str, rng) -> str:
+    vowels = "aeiou"
+    for _ in range(20):
+        i = rng.randrange(1, len(word))
+        how = rng.choice(["swap", "drop", "double", "substitute"])
+        if how == "swap" and i < len(word) - 1 and word[i] != word[i + 1]:
+            new = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        elif how == "drop":
+            new = word[:i] + word[i + 1 :]
+        elif how == "double":
+            new = word[:i] + word[i] + word[i:]
+        else:
+            pool = vowels if word[i] in vowels else "bcdfghklmnprstvz"
+            new = word[:i] + rng.choice([c for c in pool if c != word[i]]) + word[i + 1 :]
+        if new != word and len(new) >= 4:
+            return new
+    return word[:-1]
+
+
+def _gen_names(cluster: Cluster, rng) -> list[Perturbation]:
+    out = []
+    for word, articles in sorted(_name_words(cluster).items()):
+        for article in sorted(articles):
+            text = cluster.articles[article]
+            new_word = _misspell(word, rng)
+            spans = []
+            pieces = []
+            last = 0
+            shift = 0
+            for match in re.finditer(rf"\b{word}\b", text):
+                pieces.append(text[last : match.start()] + new_word)
+                start = match.start() + shift
+                spans.append((start, start + len(new_word)))
+                shift += len(new_word) - len(word)
+                last = match.end()
+            new_text = "".join(pieces) + text[last:]
+            partners = tuple(sorted(articles - {article}))
+            out.append(
+                Perturbation(cluster.name, "name", article, new_text, tuple(spans), partners,
+                             f"{word} -> {new_word}")
+            )  # fmt: skip
+    return out
+
+
+WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+MONTH_DAY_RE = re.compile(
+    r"\b(?P<month>" + "|".join(MONTHS) + r"|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.) "
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?P<year>,? \d{4})?\b"
+    r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)? (?P<month2>" + "|".join(MONTHS) + r")"
+    r"(?P<year2>,? \d{4})?\b"
+)
+
+
+def _month_day(match: re.Match) -> tuple[str, int]:
+    month = match.group("month") or match.group("month2")
+    return MONTH_ABBR.get(month, month), int(match.group("day") or match.group("day2"))
+
+
+def _gen_dates(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturbation]]:
+    changes, controls = [], []
+    for article, text in cluster.articles.items():
+        for match in WEEKDAY_RE.finditer(text):
+            day = match.group()
+            partners = _partners(
+                cluster, article, _sentence_at(text, match.start()), lambda o, d=day: d in o
+            )
+            if not partners:
+                continue
+            shift = rng.choice([1, 2, 3, -1, -2])
+            new = WEEKDAYS[(WEEKDAYS.index(day) + shift) % 7]
+            new_text, span = _replace(text, match.start(), match.end(), new)
+            changes.append(
+                Perturbation(cluster.name, "date", article, new_text, (span,), partners,
+                             f"{day} -> {new}")
+            )  # fmt: skip
+        for match in MONTH_DAY_RE.finditer(text):
+            month = match.group("month") or match.group("month2")
+            day = int(match.group("day") or match.group("day2"))
+            year = (match.group("year") or match.group("year2") or "").strip(", ")
+            full_month = MONTH_ABBR.get(month, month)
+
+            def same_day(other: str, m=full_month, d=day) -> bool:
+                return any(_month_day(x) == (m, d) for x in MONTH_DAY_RE.finditer(other))
+
+            partners = _partners(cluster, article, _sentence_at(text, match.start()), same_day)
+            if partners:
+                new_day = day + rng.choice([2, 3, 4]) if day < 25 else day - rng.choice([2, 3])
+                new = match.group().replace(str(day), str(new_day), 1)
+                new_text, span = _replace(text, match.start(), match.end(), new)
+                changes.append(
+                    Perturbation(cluster.name, "date", article, new_text, (span,), partners,
+                                 f"{match.group()} -> {new}")
+                )  # fmt: skip
+            if match.group("month"):
+                form = f"{day} {full_month}" + (f" {year}" if year else "")
+            else:
+                form = f"{full_month} {day}" + (f", {year}" if year else "")
+            new_text, span = _replace(text, match.start(), match.end(), form)
+            controls.append(
+                Perturbation(cluster.name, "date-format", article, new_text, (span,), partners,
+                             f"{match.group()} -> {form}")
+            )  # fmt: skip
+    return changes, controls
+
+
+def _quotes_in(text: str):
+    for match in QUOTED_RE.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        inner = match.group(group)
+        if len(inner.split()) >= 6:
+            yield match.start(group), match.end(group), inner
+
+
+def _quote_partners(cluster: Cluster, article: str, inner: str) -> tuple[str, ...]:
+    words = re.findall(r"\w+", inner.lower())
+    grams = {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+    out = []
+    for name, text in cluster.articles.items():
+        if name == article:
+            continue
+        for _, _, other in _quotes_in(text):
+            theirs = re.findall(r"\w+", other.lower())
+            if grams & {tuple(theirs[i : i + 5]) for i in range(len(theirs) - 4)}:
+                out.append(name)
+                break
+    return tuple(out)
+
+
+def _gen_quotes(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturbation]]:
+    changes, controls = [], []
+    for article, text in cluster.articles.items():
+        for start, end, inner in _quotes_in(text):
+            partners = _quote_partners(cluster, article, inner)
+            if not partners:
+                continue
+            words = [
+                m
+                for m in re.finditer(r"\b[a-z]{4,}\b", inner)
+                if m.group() not in STOP and m.group() not in REPLACEMENT_WORDS
+            ]
+            if words:
+                word = rng.choice(words)
+                new = rng.choice(REPLACEMENT_WORDS)
+                new_text, span = _replace(text, start + word.start(), start + word.end(), new)
+                changes.append(
+                    Perturbation(cluster.name, "quote", article, new_text, (span,), partners,
+                                 f"{word.group()} -> {new}")
+                )  # fmt: skip
+            tokens = list(re.finditer(r"\S+", inner))
+            if len(tokens) >= 8:
+                cut = tokens[max(4, int(len(tokens) * 0.6)) - 1].end()
+                new_text, span = _replace(text, start + cut, end, "")
+                controls.append(
+                    Perturbation(cluster.name, "quote-shortened", article, new_text,
+                                 ((start, start + cut),), partners, f"cut {inner[cut:][:40]!r}")
+                )  # fmt: skip
+    return changes, controls
+
+
+def _gen_speakers(cluster: Cluster, rng) -> list[Perturbation]:
+    people = sorted(_name_words(cluster, people_only=True))
+    out = []
+    for article, text in cluster.articles.items():
+        for start, _end, inner in _quotes_in(text):
+            partners = _quote_partners(cluster, article, inner)
+            if not partners:
+                continue
+            sentence_start = max((s for s, e in _sentences(text) if s <= start), default=0)
+            window = text[sentence_start : min(len(text), _end + 80)]
+            match = SPEAKER_RE.search(window, max(0, _end - sentence_start))
+            if not match:
+                continue
+            group = "name" if match.group("name") else "name2"
+            speaker = match.group(group)
+            if speaker.split()[-1] not in people:
+                continue
+            others = [p for p in people if p not in speaker]
+            if not others:
+                continue
+            new = rng.choice(others)
+            at = sentence_start + match.start(group)
+            new_text, span = _replace(text, at, at + len(speaker), new)
+            out.append(
+                Perturbation(cluster.name, "speaker", article, new_text, (span,), partners,
+                             f"{speaker} -> {new}")
+            )  # fmt: skip
+    return out
+
+
+def _gen_titles(cluster: Cluster, rng) -> list[Perturbation]:
+    out = []
+    for article, text in cluster.articles.items():
+        for match in TITLE_RE.finditer(text):
+            surname = match.group("surname")
+            partners = tuple(
+                n
+                for n, t in cluster.articles.items()
+                if n != article and TITLE_RE.search(t) and re.search(rf"\b{surname}\b", t)
+                and any(m.group("surname") == surname for m in TITLE_RE.finditer(t))
+            )  # fmt: skip
+            if not partners:
+                continue
+            if match.group("former"):
+                new_text, span = _replace(text, match.start("former"), match.end("former"), "")
+                span = (span[0], span[0] + len(match.group("title")))
+                change = "drop former"
+            elif rng.random() < 0.6:
+                title_start = match.start("title")
+                word = "Former " if _sentence_start(text, title_start) else "former "
+                new_text, span = _replace(text, title_start, title_start, word)
+                span = (span[0], span[1] + len(match.group("title")))
+                change = "add former"
+            else:
+                title = match.group("title")
+                last = title.split()[-1]
+                if title.endswith("Prime Minister"):
+                    swapped = title.replace("Prime Minister", "Deputy Prime Minister")
+                else:
+                    swapped = title[: len(title) - len(last)] + ROLE_SWAPS[last]
+                new_text, span = _replace(text, match.start("title"), match.end("title"), swapped)
+                change = f"{title} -> {swapped}"
+            out.append(
+                Perturbation(cluster.name, "title", article, new_text, (span,), partners, change)
+            )
+    return out
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[:position].rstrip(' “"')
+    return not before or before[-1] in ".!?\n"
+
+
+def _gen_hedges(cluster: Cluster, rng) -> list[Perturbation]:
+    out = []
+    for article, text in cluster.articles.items():
+        for start, end in _sentences(text):
+            sentence = text[start:end]
+            words = _content(sentence)
+            if len(words) < 6 or _inside_quote(text, start) or QUOTED_RE.search(sentence):
+                continue
+            hedged = HEDGE_RE.search(sentence)
+            aligned = []
+            for name, other_text in cluster.articles.items():
+                if name == article:
+                    continue
+                for s, e in _sentences(other_text):
+                    other = other_text[s:e]
+                    shared = words & _content(other)
+                    if len(shared) >= 4 and len(shared) >= 0.4 * min(
+                        len(words), len(_content(other))
+                    ):
+                        aligned.append((name, bool(HEDGE_RE.search(other))))
+                        break
+            if not aligned:
+                continue
+            if hedged:
+                partners = tuple(n for n, h in aligned if h)
+                if not partners or hedged.group().lower() == "according to":
+                    continue
+                cut_end = hedged.end() + (
+                    1 if text[start + hedged.end() : start + hedged.end() + 1] == " " else 0
+                )
+                new_text, span = _replace(text, start + hedged.start(), start + cut_end, "")
+                span = (span[0], span[0] + 1)
+                change = f"drop {hedged.group()!r}"
+            else:
+                partners = tuple(n for n, h in aligned if not h)
+                if not partners:
+                    continue
+                verb = re.search(r"\b(was|were|is|are|has|have|had)\s+(?=[a-z])", sentence)
+                if verb and verb.start() < len(sentence) * 0.6:
+                    word = rng.choice(["reportedly", "allegedly"])
+                    at = start + verb.end()
+                    new_text, span = _replace(text, at, at, word + " ")
+                    change = f"add {word!r}"
+                else:
+                    first = sentence.split()[0]
+                    keep = first.isupper() or first.lower() not in STOP
+                    lead = "According to unconfirmed reports, "
+                    body = sentence if keep else sentence[0].lower() + sentence[1:]
+                    new_text, span = _replace(text, start, end, lead + body)
+                    span = (span[0], span[0] + len(lead))
+                    change = "add 'according to unconfirmed reports'"
+            out.append(
+                Perturbation(cluster.name, "hedge", article, new_text, (span,), partners, change)
+            )
+    return out
+
+
+def perturbations(cluster: Cluster, per_kind: int = 4, seed: int = 0) -> list[Perturbation]:
+    """Changes and controls for one cluster, at most `per_kind` of each, in different articles."""
+    import random
+
+    rng = random.Random(f"{seed}:{cluster.name}")
+    numbers, digit_controls = _gen_numbers(cluster, rng)
+    dates, date_controls = _gen_dates(cluster, rng)
+    quotes, quote_controls = _gen_quotes(cluster, rng)
+    pools = [
+        numbers, _gen_names(cluster, rng), dates, quotes, _gen_titles(cluster, rng),
+        _gen_hedges(cluster, rng), _gen_speakers(cluster, rng),
+        digit_controls, _gen_units(cluster, rng), date_controls, quote_controls,
+    ]  # fmt: skip
+    chosen = []
+    for pool in pools:
+        rng.shuffle(pool)
+        # Spread the picks over the articles before taking a second from any.
+        rank: Counter[str] = Counter()
+        ordered = []
+        for p in pool:
+            rank[p.article] += 1
+            ordered.append((rank[p.article], p))
+        ordered.sort(key=lambda pair: pair[0])
+        chosen.extend(p for _, p in ordered[:per_kind])
+    return chosen
+
+
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass
+class Outcome:
+    perturbation: Perturbation
+    found: list[Finding]  # new or changed findings over the edit, any kind and severity
+    raised: list[Finding] = field(default_factory=list)  # of those, new or more severe
+
+    @property
+    def detected(self) -> bool:
+        kinds = DETECTING_KINDS.get(self.perturbation.kind, set())
+        return any(f.kind in kinds for f in self.found)
+
+    @property
+    def flagged(self) -> bool:
+        """A control counts as flagged by a new (or newly more severe) medium or high finding."""
+        return any(f.severity != "low" for f in self.raised)
+
+
+def _signature(finding: Finding, names: list[str]) -> tuple:
+    return (finding.key, tuple(sorted((names[v.article_id], v.value) for v in finding.versions)))
+
+
+def run_cluster(cluster: Cluster, items: list[Perturbation]) -> tuple[list[Finding], list[Outcome]]:
+    """The cluster's own findings, and what each perturbation adds over its edit."""
+    names = list(cluster.articles)
+    claims = list(extract_many(cluster.articles.values()))
+    base = [Extraction(i, c) for i, c in enumerate(claims)]
+    base_findings = compare(base)
+    before = {_signature(f, names) for f in base_findings}
+    severity_before = {f.key: SEVERITY_RANK[f.severity] for f in base_findings}
+    changed = list(extract_many(p.text for p in items))
+    outcomes = []
+    for item, new_claims in zip(items, changed, strict=True):
+        index = names.index(item.article)
+        extractions = list(base)
+        extractions[index] = Extraction(index, new_claims)
+        found = [
+            f
+            for f in compare(extractions)
+            if _signature(f, names) not in before
+            and len(f.versions) >= 2
+            and any(
+                v.article_id == index and any(v.start < e and s < v.end for s, e in item.spans)
+                for v in f.versions
+            )
+        ]
+        raised = [f for f in found if SEVERITY_RANK[f.severity] < severity_before.get(f.key, 3)]
+        outcomes.append(Outcome(item, found, raised))
+    return base_findings, outcomes
+
+
+@dataclass
+class PerturbationReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    # cluster -> (articles, findings on the untouched cluster)
+    clusters: dict[str, tuple[int, list[Finding]]] = field(default_factory=dict)
+
+    def lines(self, verbose: bool = False) -> list[str]:
+        out = []
+        by_kind: dict[str, list[Outcome]] = defaultdict(list)
+        for outcome in self.outcomes:
+            by_kind[outcome.perturbation.kind].append(outcome)
+        for kind, outcomes in sorted(by_kind.items()):
+            if kind in CONTROL_KINDS:
+                flagged = sum(o.flagged for o in outcomes)
+                low = sum(bool(o.raised) and not o.flagged for o in outcomes)
+                out.append(
+                    f"control {kind}: flagged {flagged}/{len(outcomes)} "
+                    f"= {_ratio(flagged, len(outcomes)):.3f} (low only: {low})"
+                )
+            else:
+                hit = sum(o.detected for o in outcomes)
+                out.append(
+                    f"recall {kind}: {hit}/{len(outcomes)} = {_ratio(hit, len(outcomes)):.3f}"
+                )
+        controls = [o for o in self.outcomes if o.perturbation.control]
+        flagged = sum(o.flagged for o in controls)
+        out.append(
+            f"controls flagged: {flagged}/{len(controls)} = {_ratio(flagged, len(controls)):.3f}"
+        )
+        pairs = sum(n * (n - 1) // 2 for n, _ in self.clusters.values())
+        highs = sum(f.severity == "high" for _, fs in self.clusters.values() for f in fs)
+        total = sum(len(fs) for _, fs in self.clusters.values())
+        out.append(
+            f"untouched clusters: {total} findings, {highs} high, over {pairs} article pairs "
+            f"= {_ratio(highs, pairs):.3f} high per pair"
+        )
+        if verbose:
+            for outcome in self.outcomes:
+                p = outcome.perturbation
+                ok = outcome.flagged if p.control else outcome.detected
+                mark = ("FLAGGED" if ok else "ok") if p.control else ("found" if ok else "MISSED")
+                kinds = ",".join(f"{f.kind}/{f.severity}" for f in outcome.found)
+                out.append(f"  {mark:7} {p.kind:15} {p.cluster} {p.article} {p.change} [{kinds}]")
+        return out
+
+
+def run_perturbations(clusters: list[Cluster], per_kind: int = 4, seed: int = 0):
+    report = PerturbationReport()
+    for cluster in clusters:
+        items = perturbations(cluster, per_kind=per_kind, seed=seed)
+        findings, outcomes = run_cluster(cluster, items)
+        report.outcomes.extend(outcomes)
+        report.clusters[cluster.name] = (len(cluster.articles), findings)
+    return report

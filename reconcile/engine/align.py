@@ -40,3 +40,30 @@ def similarity(extractions: list[Extraction]) -> tuple[list[ClaimRef], np.ndarra
     articles = np.array([r.article_id for r in refs])
     scores[articles[:, None] == articles[None, :]] = 0.0
     return refs, scores
+
+
+def aligned_pairs(
+    refs: list[ClaimRef], scores: np.ndarray, threshold: float
+) -> list[tuple[int, int]]:
+    """Rows (i, j), i < j, of claims that are each other's best match in the other article.
+
+    Mutual best matches above a threshold are the claims that state the same thing;
+    a looser rule chains unrelated sentences that share a few names.
+    """
+    if not refs:
+        return []
+    articles = np.array([r.article_id for r in refs])
+    best: dict[tuple[int, int], int] = {}  # (row, other article) -> best row there
+    for article in np.unique(articles):
+        columns = np.flatnonzero(articles == article)
+        sub = scores[:, columns]
+        top = columns[np.argmax(sub, axis=1)]
+        for row in range(len(refs)):
+            if articles[row] != article:
+                best[(row, int(article))] = int(top[row])
+    pairs = []
+    for (row, _article), other in best.items():
+        mutual = best.get((other, int(articles[row]))) == row
+        if row < other and mutual and scores[row, other] >= threshold:
+            pairs.append((row, other))
+    return sorted(pairs)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
-from .align import ClaimRef, similarity
-from .extract import CATEGORIES, label_name
+from . import dates, roles
+from .align import ClaimRef, aligned_pairs, similarity
+from .extract import CATEGORIES, STOP, label_name
 from .numbers import Quantity, compatible
 from .types import ClaimSpan, Extraction, FactSpan, Finding, VersionSpan
 
@@ -19,6 +21,10 @@ EVENT_LABELS = {name for name, _ in CATEGORIES} | {"seriously injured"}
 EVENT_THRESHOLD = 30.0
 FACT_THRESHOLD = 62.0
 QUOTE_THRESHOLD = 55.0
+# Mutual best matches at least this similar state the same thing (dates, hedges).
+STATEMENT_THRESHOLD = 50.0
+# Two quotes are the same words when their own texts are this alike.
+SAME_QUOTE = 80.0
 QUALIFIER_WORDS = {
     "approx": "about ",
     "min": "at least ",
@@ -53,10 +59,15 @@ class _Union:
 def compare(extractions: list[Extraction]) -> list[Finding]:
     refs, scores = similarity(extractions)
     claims = {e.article_id: e.claims for e in extractions}
+    pairs = aligned_pairs(refs, scores, STATEMENT_THRESHOLD)
     findings = [
         *_number_findings(refs, scores, claims),
         *_name_findings(extractions),
         *_quote_findings(refs, scores, claims),
+        *_speaker_findings(extractions),
+        *_title_findings(extractions),
+        *_date_findings(refs, scores, claims, pairs),
+        *_framing_findings(refs, scores, claims, pairs),
     ]
     findings.sort(key=lambda f: ({"high": 0, "medium": 1, "low": 2}[f.severity], f.key))
     return findings
@@ -102,7 +113,8 @@ def _per_article(
     group: list[int], facts: list[tuple[int, ClaimSpan, FactSpan]], refs: list[ClaimRef]
 ) -> dict[int, tuple[ClaimSpan, FactSpan]]:
     chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
-    # An article's exact statement speaks for it over a vague one ("dozens hurt").
+    # An article's exact statement speaks for it over a vague one ("dozens hurt"); then
+    # its first statement, which is what a reader sees first (often the headline).
     for i in sorted(group, key=lambda i: (facts[i][2].qualifier == "vague", facts[i][2].start)):
         row, claim, fact = facts[i]
         chosen.setdefault(refs[row].article_id, (claim, fact))
@@ -116,6 +128,8 @@ def _summary(title: str, values: Iterable[str]) -> str:
 
 
 def _versions(chosen: dict[int, tuple[ClaimSpan, FactSpan]], shown) -> tuple[VersionSpan, ...]:
+    """One version per article. Except for numbers (normalised: "Four" is "4"), `shown`
+    must give the exact text at the value's offsets: reports and the view rely on it."""
     return tuple(
         VersionSpan(article_id, claim.start, claim.end, shown(fact), fact.start, fact.end)
         for article_id, (claim, fact) in sorted(chosen.items())
@@ -126,7 +140,7 @@ def _quantity(fact: FactSpan) -> Quantity:
     number = fact.value.split(" ")[0].replace(",", "")
     unit = fact.value.split(" ", 1)[1] if " " in fact.value else ""
     if fact.qualifier == "vague":
-        return Quantity(0.0, "vague", unit)
+        return Quantity.vague(fact.text, unit)
     return Quantity(float(number), fact.qualifier, unit)
 
 
@@ -146,6 +160,11 @@ def _number_severity(a: Quantity, b: Quantity) -> str:
     return "high" if qualifiers == {"exact"} else "medium"
 
 
+def _event_like(label: str) -> bool:
+    """Labels that name one fact of the story: the toll, or a named person's age."""
+    return label in EVENT_LABELS or label.startswith("age:")
+
+
 def _number_findings(refs, scores, claims) -> list[Finding]:
     facts = [f for f in _facts_of(refs, claims, "number") if f[2].label]
     groups = _linked_groups(
@@ -153,7 +172,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
         refs,
         scores,
         same_slot=lambda fact: fact.label,
-        threshold=lambda a, b: EVENT_THRESHOLD if a.label in EVENT_LABELS else FACT_THRESHOLD,
+        threshold=lambda a, b: EVENT_THRESHOLD if _event_like(a.label) else FACT_THRESHOLD,
     )
     findings = []
     seen: Counter[str] = Counter()
@@ -182,47 +201,76 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
     return findings
 
 
+NAME_KINDS = {"person", "org", "place", "name"}
+# What a longer word adds to a shorter one when it is a related word, not a typo:
+# Russia / Russian, Ukraine / Ukrainian, Briton / Britons, Scot / Scottish.
+RELATED_SUFFIXES = ("n", "an", "ian", "ians", "ans", "ns", "s", "es", "ese", "ish", "i", "is", "ic")
+TITLE_CASE = 0.6
+
+
 def _name_tokens(extractions: list[Extraction]):
-    """Every capitalised word of every name, with where it stands."""
+    """(article, claim, kind, word, start) for every capitalised word of every name.
+
+    Capitalised words that the model did not take for a name come too, with kind
+    "loose": a misspelt name is often one the model no longer recognises.
+    """
     for extraction in extractions:
         for claim in extraction.claims:
+            covered = set()
             for fact in claim.facts:
-                if fact.kind not in {"person", "org", "place", "name"}:
+                if fact.kind not in NAME_KINDS:
                     continue
-                offset = 0
-                for word in fact.text.split(" "):
-                    start = fact.start + offset
-                    offset += len(word) + 1
-                    bare = word.removesuffix("'s").removesuffix("’s")
+                for match in re.finditer(r"[^\s]+", fact.text):
+                    bare = match.group().removesuffix("'s").removesuffix("’s")
+                    start = fact.start + match.start()
+                    covered.add(start)
                     if len(bare) >= 4 and bare.isalpha() and bare[0].isupper():
-                        yield extraction.article_id, claim, fact, bare, start
+                        yield extraction.article_id, claim, fact.kind, bare, start
+            words = list(re.finditer(r"[\w’']+", claim.text))
+            capitalised = sum(w.group()[0].isupper() for w in words)
+            if not words or capitalised > TITLE_CASE * len(words):
+                continue  # a headline in title case capitalises every word
+            for match in words[1:]:
+                bare = match.group().removesuffix("'s").removesuffix("’s")
+                start = claim.start + match.start()
+                if start in covered or len(bare) < 4 or not bare.isalpha():
+                    continue
+                if bare[0].isupper() and not bare.isupper():
+                    yield extraction.article_id, claim, "loose", bare, start
 
 
-def _spelling_variants(a: str, b: str) -> bool:
+def _spelling_variants(a: str, b: str, people: bool = False) -> bool:
+    """Whether two words look like one name spelt two ways.
+
+    `people`: both are known as people's names, so "Lohan" / "Loha" is a dropped
+    letter even though "Russia" / "Russian" looks the same.
+    """
     if a == b or a.lower() == b.lower():
         return False
-    low_a, low_b = a.lower(), b.lower()
-    if low_a.startswith(low_b) or low_b.startswith(low_a):
-        return False  # Ukraine / Ukrainian, Russia / Russian
-    distance = Levenshtein.distance(low_a, low_b)
-    longest = max(len(a), len(b))
+    low_a, low_b = sorted((a.lower(), b.lower()), key=len)
+    if low_b.startswith(low_a) and not people and low_b[len(low_a) :] in RELATED_SUFFIXES:
+        return False
+    distance = OSA.distance(low_a, low_b)  # a swap of two letters is one slip
+    longest = len(low_b)
     limit = 1 if longest < 8 else 2
     return distance <= limit and low_a[0] == low_b[0]
 
 
 def _name_findings(extractions: list[Extraction]) -> list[Finding]:
-    where: dict[str, dict[int, tuple[ClaimSpan, FactSpan, int]]] = defaultdict(dict)
-    is_person: set[str] = set()
-    for article_id, claim, fact, word, start in _name_tokens(extractions):
-        where[word].setdefault(article_id, (claim, fact, start))
-        if fact.kind == "person":
-            is_person.add(word)
+    where: dict[str, dict[int, tuple[ClaimSpan, int]]] = defaultdict(dict)
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for article_id, claim, kind, word, start in _name_tokens(extractions):
+        where[word].setdefault(article_id, (claim, start))
+        kinds[word].add(kind)
     spellings = sorted(where)
     union = _Union(len(spellings))
     for i, a in enumerate(spellings):
         for j in range(i + 1, len(spellings)):
             b = spellings[j]
-            if _spelling_variants(a, b) and not (set(where[a]) & set(where[b])):
+            if kinds[a] == {"loose"} and kinds[b] == {"loose"}:
+                continue  # at least one spelling must be a name the model knows
+            people = "person" in kinds[a] and "person" in kinds[b]
+            if _spelling_variants(a, b, people) and not (set(where[a]) & set(where[b])):
                 union.join(i, j)
     findings = []
     for group in union.groups():
@@ -231,11 +279,11 @@ def _name_findings(extractions: list[Extraction]) -> list[Finding]:
         words = [spellings[i] for i in group]
         chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
         for word in words:
-            for article_id, (claim, _fact, start) in where[word].items():
+            for article_id, (claim, start) in where[word].items():
                 chosen[article_id] = (claim, FactSpan("name", start, start + len(word), word, word))
         counts = Counter(f.value for _, f in chosen.values())
         majority = counts.most_common(1)[0][0]
-        severity = "high" if is_person & set(words) else "medium"
+        severity = "high" if any("person" in kinds[w] for w in words) else "medium"
         summary = _summary("Name spelled", (f.value for _, f in chosen.values()))
         findings.append(
             Finding(f"name:{majority.lower()}", "name", severity, summary,
@@ -290,3 +338,284 @@ def _quote_scores(facts, refs, scores: np.ndarray) -> np.ndarray:
 def _clip(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return f"“{text if len(text) <= width else text[: width - 1] + '…'}”"
+
+
+def _key_words(claim: ClaimSpan, n: int = 5) -> str:
+    """A stable, readable fingerprint of a claim for a finding's key."""
+    return " ".join(claim.terms[:n])
+
+
+def _facts_by_article(extractions: list[Extraction], kind: str):
+    for extraction in extractions:
+        for claim in extraction.claims:
+            for fact in claim.facts:
+                if fact.kind == kind:
+                    yield extraction.article_id, claim, fact
+
+
+# --- Who said it -------------------------------------------------------------------
+
+
+def _speaker_findings(extractions: list[Extraction]) -> list[Finding]:
+    """The same words quoted in two articles, given to two different named people."""
+    speaker_of: dict[tuple[int, int], tuple[ClaimSpan, FactSpan]] = {}
+    for article_id, claim, fact in _facts_by_article(extractions, "speaker"):
+        speaker_of[(article_id, int(fact.label))] = (claim, fact)
+    quotes = [
+        (article_id, fact, speaker_of[(article_id, fact.start)])
+        for article_id, _, fact in _facts_by_article(extractions, "quote")
+        if (article_id, fact.start) in speaker_of
+    ]
+    union = _Union(len(quotes))
+    conflicting: set[int] = set()
+    for i, (article_i, quote_i, (_, who_i)) in enumerate(quotes):
+        for j in range(i + 1, len(quotes)):
+            article_j, quote_j, (_, who_j) = quotes[j]
+            if article_i == article_j or not _same_quote(quote_i.value, quote_j.value):
+                continue
+            union.join(i, j)
+            if _different_people(who_i.value, who_j.value):
+                conflicting.update((i, j))
+    findings = []
+    for group in union.groups():
+        if not conflicting & set(group):
+            continue
+        chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+        for i in sorted(group, key=lambda i: quotes[i][1].start):
+            chosen.setdefault(quotes[i][0], quotes[i][2])
+        if len({f.value for _, f in chosen.values()}) < 2:
+            continue
+        first_quote = min((quotes[i] for i in group), key=lambda q: (q[0], q[1].start))[1]
+        key = "speaker:" + " ".join(first_quote.value.split()[:6])
+        summary = _summary(
+            f"{_clip(first_quote.text, 40)} said by", (f.text for _, f in chosen.values())
+        )
+        findings.append(
+            Finding(key, "attribution", "high", summary, _versions(chosen, lambda f: f.text))
+        )
+    return findings
+
+
+def _same_quote(a: str, b: str) -> bool:
+    if min(len(a.split()), len(b.split())) < 4:
+        return False
+    return fuzz.token_set_ratio(a, b) >= SAME_QUOTE and fuzz.partial_ratio(a, b) >= SAME_QUOTE
+
+
+def _different_people(a: str, b: str) -> bool:
+    return a != b and not _spelling_variants(a.capitalize(), b.capitalize())
+
+
+# --- Titles ------------------------------------------------------------------------
+
+
+def _title_findings(extractions: list[Extraction]) -> list[Finding]:
+    by_person: dict[str, dict[int, list[tuple[ClaimSpan, FactSpan]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for article_id, claim, fact in _facts_by_article(extractions, "title"):
+        by_person[fact.label][article_id].append((claim, fact))
+    findings = []
+    for person, articles in sorted(by_person.items()):
+        if len(articles) < 2:
+            continue
+        ids = sorted(articles)
+        kinds = set()
+        for x, a in enumerate(ids):
+            for b in ids[x + 1 :]:
+                kinds |= _title_conflict(articles[a], articles[b])
+        if not kinds:
+            continue
+        chosen = {aid: _representative_title(items) for aid, items in articles.items()}
+        name = person.capitalize()
+        summary = _summary(f"Title of {name}", (f.value for _, f in chosen.values()))
+        findings.append(
+            Finding(f"title:{person}", "title", "high", summary,
+                    _versions(chosen, lambda f: f.text))
+        )  # fmt: skip
+    return findings
+
+
+def _title_conflict(a: list[tuple[ClaimSpan, FactSpan]], b: list[tuple[ClaimSpan, FactSpan]]):
+    """The ways two articles' titles for one person disagree; none if any pair agrees."""
+    found = set()
+    for _, title_a in a:
+        for _, title_b in b:
+            how = roles.conflict(title_a.value, title_b.value)
+            if how is None:
+                return set()
+            found.add(how)
+    return found
+
+
+def _representative_title(items: list[tuple[ClaimSpan, FactSpan]]) -> tuple[ClaimSpan, FactSpan]:
+    # The most specific title ("former president" over "president"), then the first.
+    return max(items, key=lambda cf: (len(cf[1].value.split()), -cf[1].start))
+
+
+# --- Dates -------------------------------------------------------------------------
+
+COMPARABLE_DATE = ("wd:", "weekend", "md:", "ymd:")
+DATE_NAMES = {
+    "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+    "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
+}  # fmt: skip
+
+
+# A dateline ("First Published: June 13, 2013 4:59 PM EDT") dates the copy, not the
+# event: outlets publish on different days, so datelines are never compared.
+DATELINE_WORDS = frozenset(
+    """published updated posted modified last first am pm a.m p.m gmt bst edt est pdt pst
+    cet utc ist""".split()
+)
+
+
+def _comparable_dates(claim: ClaimSpan) -> list[FactSpan]:
+    found = [f for f in claim.facts if f.kind == "date" and f.value.startswith(COMPARABLE_DATE)]
+    if not found:
+        return []
+    words = {w for w in claim.terms if not any(c.isdigit() for c in w)} - DATELINE_WORDS
+    words -= {w for f in claim.facts if f.kind == "date" for w in f.text.lower().split()}
+    return found if len(words) >= 3 else []
+
+
+def _year(fact: FactSpan) -> int | None:
+    return int(fact.label) if fact.label.isdigit() else None
+
+
+def _dates_agree(a: list[FactSpan], b: list[FactSpan]) -> bool | None:
+    """True if some pair of dates can be one day, False if every pair cannot, else None."""
+    verdicts = [dates.agree(x.value, y.value, _year(x), _year(y)) for x in a for y in b]
+    if any(v is True for v in verdicts):
+        return True
+    if verdicts and all(v is False for v in verdicts):
+        return False
+    return None
+
+
+def _shown_date(fact: FactSpan) -> str:
+    return " ".join(fact.text.split())
+
+
+def _date_findings(refs, scores, claims, pairs) -> list[Finding]:
+    def claim_of(row: int) -> ClaimSpan:
+        return claims[refs[row].article_id][refs[row].index]
+
+    union = _Union(len(refs))
+    for row_a, row_b in pairs:
+        if _comparable_dates(claim_of(row_a)) and _comparable_dates(claim_of(row_b)):
+            union.join(row_a, row_b)
+    findings = []
+    for group in union.groups():
+        if len(group) < 2:
+            continue
+        rows = sorted(group)
+        chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+        for row in sorted(rows, key=lambda r: -sum(scores[r, o] for o in rows)):
+            chosen.setdefault(
+                refs[row].article_id, (claim_of(row), _comparable_dates(claim_of(row))[0])
+            )
+        ids = sorted(chosen)
+        verdicts = [
+            _dates_agree(_comparable_dates(chosen[a][0]), _comparable_dates(chosen[b][0]))
+            for x, a in enumerate(ids)
+            for b in ids[x + 1 :]
+        ]
+        if False in verdicts:
+            severity = "high"
+        elif None in verdicts:
+            severity = "low"
+        else:
+            continue
+        first = chosen[ids[0]][0]
+        summary = _summary("Date given", (_shown_date(f) for _, f in chosen.values()))
+        findings.append(
+            Finding(f"date:{_key_words(first)}", "date", severity, summary,
+                    _versions(chosen, lambda f: f.text))
+        )  # fmt: skip
+    return findings
+
+
+# --- Hedging and attribution -------------------------------------------------------
+
+
+def _framing(claim: ClaimSpan) -> tuple[list[FactSpan], set[str]]:
+    hedge_facts = [f for f in claim.facts if f.kind == "hedge"]
+    return hedge_facts, {f.value for f in claim.facts if f.kind == "source"}
+
+
+def _scope_shared(claim: ClaimSpan, hedge: FactSpan, other: ClaimSpan) -> FactSpan | None:
+    """Where `other` states plainly what the hedge qualifies: the first shared word after it."""
+    after = claim.text[hedge.end - claim.start :]
+    words = [w.lower() for w in re.findall(r"[\w’']+", after)][:10]
+    content = [w for w in words if w not in STOP and len(w) > 3 and w not in HEDGE_WORDS]
+    other_words = {m.group().lower(): m for m in re.finditer(r"[\w’']+", other.text)}
+    shared = [w for w in content if w in other_words]
+    if len(shared) < 2:
+        return None
+    match = other_words[shared[0]]
+    start = other.start + match.start()
+    return FactSpan("plain", start, start + len(match.group()), match.group(), "stated as fact")
+
+
+HEDGE_WORDS = {"reportedly", "allegedly", "apparently", "believed", "appears", "seems", "said"}
+
+
+def _framing_findings(refs, scores, claims, pairs) -> list[Finding]:
+    """A claim hedged in one article and told as fact in another; verified vs social media."""
+
+    def claim_of(row: int) -> ClaimSpan:
+        return claims[refs[row].article_id][refs[row].index]
+
+    hedging: dict[int, list[tuple[int, FactSpan, int, FactSpan]]] = defaultdict(list)
+    attribution: list[tuple[int, FactSpan, int, FactSpan]] = []
+    for row_a, row_b in pairs:
+        for x, y in ((row_a, row_b), (row_b, row_a)):
+            claim_x, claim_y = claim_of(x), claim_of(y)
+            hedges_x, sources_x = _framing(claim_x)
+            hedges_y, sources_y = _framing(claim_y)
+            if "verified" in sources_x and "social" in sources_y and "verified" not in sources_y:
+                fx = next(f for f in claim_x.facts if f.kind == "source" and f.value == "verified")
+                fy = next(f for f in claim_y.facts if f.kind == "source" and f.value == "social")
+                attribution.append((x, fx, y, fy))
+            elif hedges_x and not hedges_y and not sources_x & {"verified"}:
+                for hedge in hedges_x:
+                    plain = _scope_shared(claim_x, hedge, claim_y)
+                    if plain is not None:
+                        hedging[x].append((x, hedge, y, plain))
+                        break
+    findings = []
+    for kind, severity, links in (
+        ("attribution", "medium", attribution),
+        ("hedging", "medium", [link for rows in hedging.values() for link in rows]),
+    ):
+        union = _Union(len(refs))
+        fact_at: dict[int, FactSpan] = {}
+        for x, fx, y, fy in links:
+            union.join(x, y)
+            fact_at.setdefault(x, fx)
+            fact_at.setdefault(y, fy)
+        for group in union.groups():
+            if len(group) < 2:
+                continue
+            chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+            for row in sorted(group):
+                chosen.setdefault(refs[row].article_id, (claim_of(row), fact_at[row]))
+            if len(chosen) < 2:
+                continue
+            first = claim_of(min(group, key=lambda r: (refs[r].article_id, refs[r].index)))
+            title = "Verification" if kind == "attribution" else "Certainty"
+            summary = _summary(title, (_framing_shown(f) for _, f in chosen.values()))
+            findings.append(
+                Finding(f"{kind}:{_key_words(first)}", kind, severity, summary,
+                        _versions(chosen, lambda f: f.text))
+            )  # fmt: skip
+    return findings
+
+
+def _framing_shown(fact: FactSpan) -> str:
+    if fact.kind == "plain":
+        return "stated as fact"
+    if fact.kind == "source":
+        return {"verified": "verified", "social": "from social media"}[fact.value]
+    return fact.value

@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from . import dates, hedges, roles
 from .numbers import QUALIFIERS, UNIT_FACTORS, VAGUE, Quantity, convert, parse_number
 from .types import ClaimSpan, FactSpan
 
@@ -86,8 +87,15 @@ def extract_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[tuple[C
         yield claims_from_doc(doc)
 
 
+# A sentence with no checkable value is still a claim when it says this much:
+# it can be hedged in one article and told as fact in another.
+MIN_CLAIM_WORDS = 5
+
+
 def claims_from_doc(doc: Doc) -> tuple[ClaimSpan, ...]:
     quotes = list(_quotes(doc.text))
+    speakers = _speakers(doc, quotes)
+    year = dates.reference_year(doc.text)
     claims = []
     for sent in doc.sents:
         text = sent.text
@@ -100,13 +108,115 @@ def claims_from_doc(doc: Doc) -> tuple[ClaimSpan, ...]:
         facts = [
             *_numbers(sent),
             *_entities(sent),
+            *_dates(sent, year),
+            *_titles(sent),
+            *_hedges(sent),
             *(q for q in quotes if start <= q.start < end),
+            *(s for s in speakers if start <= s.start < end),
         ]
-        if not facts:
+        if not facts and sum(t.is_alpha for t in sent) < MIN_CLAIM_WORDS:
             continue
-        facts.sort(key=lambda f: (f.start, f.end))
+        facts.sort(key=lambda f: (f.start, f.end, f.kind))
         claims.append(ClaimSpan(start, end, stripped, tuple(facts), claim_terms(stripped)))
     return tuple(claims)
+
+
+def _dates(sent: Span, year: int | None) -> Iterator[FactSpan]:
+    """Dates in a comparable form; the dateline's year is assumed where none is written."""
+    text = sent.doc.text
+    for start, end, value in dates.date_values(sent.text, sent.start_char):
+        label = str(year) if year and value.startswith("md:") else ""
+        yield FactSpan("date", start, end, text[start:end], value, label)
+
+
+def _titles(sent: Span) -> Iterator[FactSpan]:
+    people = [e for e in sent.ents if e.label_ == "PERSON"]
+    covered = {t.i for e in people for t in e}
+    # The small model misses some names; a capitalised name right after an office counts.
+    for token in sent:
+        if roles.office(token) and token.i + 1 < sent.end and token.i not in covered:
+            j = token.i + 1
+            while j < sent.end and j - token.i <= 3 and _is_name_word(sent.doc[j], covered):
+                j += 1
+            if j > token.i + 1:
+                people.append(sent.doc[token.i + 1 : j])
+    for title in roles.titles(sent, people):
+        yield FactSpan("title", title.start, title.end, title.text, title.value, title.person)
+
+
+def _is_name_word(token: Token, covered: set[int]) -> bool:
+    return (
+        token.i not in covered
+        and token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.text[0].isupper()
+        and roles.office(token) is None
+    )
+
+
+def _hedges(sent: Span) -> Iterator[FactSpan]:
+    text = sent.doc.text
+    for start, end, marker in hedges.hedges(sent.text, sent.start_char):
+        yield FactSpan("hedge", start, end, text[start:end], marker)
+    for start, end, kind in hedges.sources(sent.text, sent.start_char):
+        yield FactSpan("source", start, end, text[start:end], kind)
+
+
+SAY_LEMMAS = frozenset(
+    "say tell add state insist declare write comment explain warn note claim reiterate".split()
+)
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+
+
+def _speakers(doc: Doc, quotes: list[FactSpan]) -> list[FactSpan]:
+    """Who is quoted: the named subject of the saying verb next to each quote.
+
+    A "speaker" fact gives the surname as its value and the quote's start as its
+    label. "He said" is the last person named before the quote; a speaker that is
+    not named ("the official") gives no fact.
+    """
+    out = []
+    for quote in quotes:
+        person = _quote_speaker(doc, quote)
+        if person is None:
+            continue
+        surname = person[-1].text.removesuffix("'s").removesuffix("’s")
+        start = person[-1].idx
+        out.append(
+            FactSpan("speaker", start, start + len(surname), surname, surname.lower(),
+                     str(quote.start))
+        )  # fmt: skip
+    return out
+
+
+def _quote_speaker(doc: Doc, quote: FactSpan) -> Span | None:
+    first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if first is None:
+        return None
+    sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+    inside = range(first.start - 1, first.end + 1)
+    verbs = [
+        t
+        for sent in sents.values()
+        for t in sent
+        if t.lemma_.lower() in SAY_LEMMAS and t.pos_ in {"VERB", "AUX"} and t.i not in inside
+    ]
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda t: min(abs(t.i - first.start), abs(t.i - first.end)))
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.lower_ in PRONOUNS:
+        return None  # "he said": resolving it is guesswork, and a wrong guess is a false alarm
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= subject.i < ent.end:
+            return ent
+    # The small model tags some surnames as nouns or organisations ("Reyes said").
+    if subject.is_alpha and subject.text[:1].isupper() and not subject.is_sent_start:
+        return doc[subject.i : subject.i + 1]
+    return None
 
 
 def claim_terms(text: str) -> tuple[str, ...]:
@@ -131,7 +241,8 @@ def _entities(sent: Span) -> Iterator[FactSpan]:
     for ent in sent.ents:
         kind = SEMANTIC_LABELS.get(ent.label_)
         if kind is None:
-            if ent.label_ in {"DATE", "TIME"}:
+            if ent.label_ in {"DATE", "TIME"} and not any(dates.date_values(ent.text)):
+                # Kept for the record; only the forms of dates.py are compared.
                 yield FactSpan("date", ent.start_char, ent.end_char, ent.text, ent.text.lower())
             continue
         tokens = [t for t in ent if not (t.is_punct or t.text in {"'s", "’s"})]
@@ -180,7 +291,10 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
                 break
         i_next = j + 1
         span = sent.doc[tokens[i].i : tokens[j].i + 1]
-        if _in_entity(tokens[i], {"DATE", "TIME", "ORDINAL"}) or _looks_like_year(span.text):
+        duration = _duration(sent, tokens[j].i) or _age(sent, tokens[i].i, tokens[j].i)
+        if (
+            _in_entity(tokens[i], {"DATE", "TIME", "ORDINAL"}) and not duration
+        ) or _looks_like_year(span.text):
             i = i_next
             continue
         lowered = span.text.lower()
@@ -198,12 +312,66 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
         after = sent.doc[tokens[j].i + 1] if tokens[j].i + 1 < len(sent.doc) else None
         if after is not None and after.i < sent.end and after.text.lower() in UNIT_FACTORS:
             value, unit = convert(value or 0.0, after.text)
-        label = _counted(sent, tokens[i].i, tokens[j].i, unit)
+        label = duration or _counted(sent, tokens[i].i, tokens[j].i, unit)
         rendered = lowered if value is None else Quantity(value, qualifier, unit).render()
         yield FactSpan(
             "number", span.start_char, span.end_char, span.text, rendered, label, qualifier
         )
         i = i_next
+
+
+DURATION_UNITS = frozenset("minute hour day night week month year decade season term".split())
+
+
+def _duration(sent: Span, last: int) -> str:
+    """ "nine seasons", "a 90-day stint", "20 year sentence": the unit, or ''.
+
+    spaCy calls these dates; they are counts that copy gets wrong like any other.
+    "36-year-old" is an age, handled by `_age`.
+    """
+    doc = sent.doc
+    k = last + 1
+    if k < sent.end and doc[k].text == "-":
+        k += 1
+    if k >= sent.end:
+        return ""
+    unit = doc[k].lemma_.lower()
+    if unit not in DURATION_UNITS and doc[k].lower_.rstrip("s") not in DURATION_UNITS:
+        return ""
+    if k + 2 < sent.end and doc[k + 1].text == "-" and doc[k + 2].lower_ == "old":
+        return ""
+    if k + 1 < sent.end and doc[k + 1].lower_ in {"ago", "old", "later", "earlier"}:
+        return ""  # "four years ago" dates an event; "years old" is an age
+    return unit if unit in DURATION_UNITS else doc[k].lower_.rstrip("s")
+
+
+def _age(sent: Span, first: int, last: int) -> str:
+    """ "Duncan Rait, 36," or "36-year-old Duncan Rait": "age:rait" (or "age" if unnamed).
+
+    The person is part of the label, so two people's ages are never compared.
+    """
+    doc = sent.doc
+    after = doc[last + 1 : min(sent.end, last + 5)].text.lower().replace(" ", "")
+    if after.startswith(("-year-old", "year-old", "yearsold", "-years-old")):
+        following = [t for t in doc[last + 1 : min(sent.end, last + 9)] if t.ent_type_ == "PERSON"]
+        return "age:" + _surname(following) if following else "age"
+    before = doc[first - 1] if first - 1 >= sent.start else None
+    name = doc[first - 2] if first - 2 >= sent.start else None
+    closing = doc[last + 1].text if last + 1 < sent.end else ""
+    named = name is not None and (name.pos_ == "PROPN" or name.ent_type_ == "PERSON")
+    if named and before is not None and before.text == "," and closing in {",", ".", ""}:
+        words = [name]
+        k = name.i - 1
+        while k >= sent.start and doc[k].pos_ == "PROPN" and k > name.i - 4:
+            words.insert(0, doc[k])
+            k -= 1
+        return "age:" + _surname(words)
+    return ""
+
+
+def _surname(tokens: list[Token]) -> str:
+    words = [t.text for t in tokens if t.is_alpha and t.text not in {"Jr", "Sr"}]
+    return (words[-1] if words else tokens[-1].text).lower()
 
 
 def _is_number_token(token: Token, continuing: bool = False) -> bool:
@@ -240,27 +408,50 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
             break
         after.append(token)
     before = [t for t in doc[max(sent.start, first - 3) : first]]
-    for window in (after, before):
+    # "Five people, one of them a pregnant woman, were killed": the verb over the noun.
+    syntax = []
+    noun = doc[last].head
+    if noun.lemma_.lower() in PEOPLE_NOUNS and noun.head.i != noun.i:
+        syntax = [noun.head]
+    for window in (after, before, syntax):
         words = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}
         for category, vocabulary in CATEGORIES:
             if words & vocabulary:
                 if category == "injured" and words & SERIOUS:
                     return "seriously injured"
                 return category
-    head = doc[last].head if doc[last].dep_ in {"nummod", "quantmod", "compound"} else None
+    head = doc[last].head if doc[last].dep_ in {"nummod", "quantmod", "compound", "amod"} else None
     if head is not None and head.pos_ in {"NOUN", "PROPN"} and head.i > last:
-        lemma = head.lemma_.lower()
+        lemma = _counted_noun(head)
         if lemma not in PEOPLE_NOUNS:
             return lemma
     for token in after[:3]:
         if token.pos_ == "NOUN":
-            return token.lemma_.lower()
+            return _counted_noun(token)
     return ""
+
+
+# "two rounds of talks" counts talks; "several talks" and "two rounds of negotiations" too.
+GROUP_NOUNS = frozenset({"round", "set", "series", "wave", "batch", "session", "bout", "spate"})
+SYNONYMS = {"negotiation": "talk", "discussion": "talk", "talks": "talk"}
+
+
+def _counted_noun(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    if lemma in GROUP_NOUNS:
+        for prep in token.children:
+            if prep.lower_ == "of":
+                for noun in prep.children:
+                    if noun.pos_ in {"NOUN", "PROPN"}:
+                        lemma = noun.lemma_.lower()
+    return SYNONYMS.get(lemma, lemma)
 
 
 def label_name(label: str) -> str:
     if label in LABEL_NAMES:
         return LABEL_NAMES[label]
+    if label.startswith("age"):
+        return f"Age of {label[4:].capitalize()}" if label[4:] else "Age"
     if label in {"km", "m", "kg", "%"}:
         return {"km": "Distance", "m": "Length", "kg": "Weight", "%": "Percentage"}[label]
     return f"Number of {label}" if label else "Number"

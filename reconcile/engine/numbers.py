@@ -17,6 +17,12 @@ TENS = {
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "several", "many", "scores", "numerous"}
+# What a vague count allows, so "dozens" agrees with 45 and "several" does not with 2.
+VAGUE_RANGES = {
+    "several": (3, 12), "many": (3, float("inf")), "numerous": (3, float("inf")),
+    "dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 1999),
+    "thousands": (2_000, 999_999), "millions": (2_000_000, 999_999_999),
+}  # fmt: skip
 DOZEN = {"dozen": 12}
 
 # Bounds and approximations that precede a number.
@@ -82,6 +88,12 @@ class Quantity:
     value: float
     qualifier: str = "exact"  # exact, approx, min, max, vague
     unit: str = ""
+    upper: float = 0.0  # for a vague count, the range is value..upper
+
+    @classmethod
+    def vague(cls, word: str, unit: str = "") -> Quantity:
+        low, high = VAGUE_RANGES.get(word.lower(), (0.0, 0.0))
+        return cls(low, "vague", unit, high)
 
     def render(self) -> str:
         number = (
@@ -95,8 +107,26 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     if a.unit != b.unit:
         return True  # not comparable: never a conflict
     if a.qualifier == "vague" or b.qualifier == "vague":
-        return a.qualifier == b.qualifier
+        return _ranges_meet(a, b)
     return _fits(a, b) and _fits(b, a)
+
+
+def _range(q: Quantity) -> tuple[float, float]:
+    inf = float("inf")
+    return {
+        "vague": (q.value, q.upper),
+        "exact": (q.value, q.value),
+        "approx": (q.value * 0.9, q.value * 1.1),
+        "min": (q.value, inf),
+        "max": (0.0, q.value),
+    }.get(q.qualifier, (0.0, inf))
+
+
+def _ranges_meet(a: Quantity, b: Quantity) -> bool:
+    if a.qualifier == b.qualifier == "vague" and not (a.upper and b.upper):
+        return True  # two vague words we cannot place never conflict
+    (low_a, high_a), (low_b, high_b) = _range(a), _range(b)
+    return low_a <= high_b and low_b <= high_a
 
 
 def _fits(a: Quantity, b: Quantity) -> bool:

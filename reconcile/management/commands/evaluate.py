@@ -6,23 +6,43 @@ from django.core.management.base import BaseCommand, CommandError
 from reconcile import evaluation
 
 
+def _numbers(text: str) -> list[int]:
+    """'1-15' or '1,3,5-7' -> the cluster numbers."""
+    out = []
+    for part in text.split(","):
+        first, _, last = part.partition("-")
+        out.extend(range(int(first), int(last or first) + 1))
+    return out
+
+
 class Command(BaseCommand):
     help = (
         "Run the engine on a folder of articles and score its discrepancies against a gold "
-        "file: recall per tier and kind, precision. No database is used."
+        "file: recall per tier and kind, precision. With --perturb, plant conflicts and "
+        "harmless controls in real clusters instead. No database is used."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("folder", metavar="DIR", help="the folder holding the gold's articles")
-        parser.add_argument("gold", metavar="GOLD.json")
+        parser.add_argument(
+            "folder", metavar="DIR", nargs="?", help="the folder holding the gold's articles"
+        )
+        parser.add_argument("gold", metavar="GOLD.json", nargs="?")
         parser.add_argument(
             "--report", metavar="JSON", help="score this reconcile-report/1 file instead"
         )
         parser.add_argument(
-            "--details", action="store_true", help="list missed items and unmatched flags"
+            "--perturb", metavar="CORPUS", help="ECB+ sample folder holding cluster_NNN/"
         )
+        parser.add_argument("--clusters", default="16-30", help="cluster numbers, e.g. 1-15")
+        parser.add_argument("--per-kind", type=int, default=4, help="perturbations per kind")
+        parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument("--details", action="store_true", help="list each item or perturbation")
 
     def handle(self, *args, **options):
+        if options["perturb"]:
+            return self._perturb(options)
+        if not options["gold"]:
+            raise CommandError("give DIR and GOLD.json, or --perturb CORPUS")
         try:
             gold = evaluation.load_gold(options["gold"])
             if options["report"]:
@@ -34,4 +54,14 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         result = evaluation.evaluate(report, gold)
         for line in evaluation.summary_lines(result, verbose=options["details"]):
+            self.stdout.write(line)
+
+    def _perturb(self, options):
+        clusters = evaluation.load_clusters(options["perturb"], _numbers(options["clusters"]))
+        if not clusters:
+            raise CommandError(f"no clusters {options['clusters']} in {options['perturb']}")
+        report = evaluation.run_perturbations(
+            clusters, per_kind=options["per_kind"], seed=options["seed"]
+        )
+        for line in report.lines(verbose=options["details"]):
             self.stdout.write(line)

@@ -1,0 +1,135 @@
+"""When things happened, as news copy says it: weekdays, weekends, calendar dates.
+
+Each expression becomes a short comparable value:
+
+    "wd:tue"          on Tuesday, Tuesday night, late Tuesday
+    "weekend"         over the weekend, at the weekend, last weekend
+    "md:07-01"        July 1, 1 July, Jul. 1st (no year given)
+    "ymd:2013-06-07"  June 7, 2013; 7 June 2013
+
+Relative words (today, yesterday, last night) depend on the day of publication,
+which copy rarely states, so they are not compared and not extracted here.
+Python's own calendar gives the weekday of a dated day; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
+]  # fmt: skip
+MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS)} | {
+    m[:3]: i + 1 for i, m in enumerate(MONTHS)
+} | {"sept": 9}  # fmt: skip
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
+_DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+DATE_RE = re.compile(
+    rf"\b(?:(?P<edge>early|late)\s+)?"
+    rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+    rf"|\b(?:over|at|during|on|this|last|past|the)\s+(?:the\s+)?(?P<weekend>weekend)\b"
+    rf"|\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?"
+    rf"|\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?"
+)
+# "May 2" is a date; "may 2" is not: a month needs its capital.
+_LOWER_MAY = re.compile(r"may\b")
+
+
+def date_values(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
+    """(start, end, value) of each date expression; offsets are shifted by `offset`."""
+    for match in DATE_RE.finditer(text):
+        value = _value(match)
+        if value:
+            yield offset + match.start(), offset + match.end(), value
+
+
+def _value(match: re.Match) -> str | None:
+    if match.group("wd"):
+        value = "wd:" + match.group("wd")[:3].lower()
+        edge = match.group("edge") or match.group("part") or ""
+        if edge in {"late", "evening", "night"}:
+            return value + "+late"
+        return value + "+early" if edge in {"early", "morning"} else value
+    if match.group("weekend"):
+        return "weekend"
+    month_text = match.group("m1") or match.group("m2")
+    if _LOWER_MAY.match(month_text):
+        return None
+    month = MONTH_NUMBER.get(month_text.rstrip(".").lower())
+    day = int(re.match(r"\d+", match.group("d1") or match.group("d2")).group())
+    year = match.group("y1") or match.group("y2")
+    if month is None or not 1 <= day <= 31:
+        return None
+    if year:
+        try:
+            dt.date(int(year), month, day)
+        except ValueError:
+            return None
+        return f"ymd:{year}-{month:02d}-{day:02d}"
+    return f"md:{month:02d}-{day:02d}"
+
+
+def reference_year(text: str, head: int = 400) -> int | None:
+    """The year of a full date in the article's first lines (its dateline), if any."""
+    for _, _, value in date_values(text[:head]):
+        if value.startswith("ymd:"):
+            return int(value[4:8])
+    return None
+
+
+def _weekday(value: str, year: int | None) -> str | None:
+    if value.startswith("wd:"):
+        return value[3:6]
+    if value.startswith("ymd:"):
+        day = dt.date.fromisoformat(value[4:])
+    elif value.startswith("md:") and year:
+        try:
+            day = dt.date(year, int(value[3:5]), int(value[6:8]))
+        except ValueError:
+            return None
+    else:
+        return None
+    return WEEKDAYS[day.weekday()][:3]
+
+
+def agree(a: str, b: str, year_a: int | None = None, year_b: int | None = None) -> bool | None:
+    """Whether two date values can name the same day: True, False, or None if unknowable.
+
+    `year_*` is the year assumed for a date written without one (the dateline's).
+    """
+    if a == b or a.startswith("wd:") and b.startswith("wd:") and a[:6] == b[:6]:
+        return True
+    kinds = {a.split(":")[0], b.split(":")[0]}
+    if kinds <= {"md", "ymd"}:
+        # Same month and day; a year on both must match too.
+        if a[-5:] != b[-5:]:
+            return False
+        return a[:8] == b[:8] if kinds == {"ymd"} else True
+    if "weekend" in kinds:
+        other = b if a == "weekend" else a
+        day = _weekday(other, year_b if a == "weekend" else year_a)
+        return None if day is None else day in {"sat", "sun"}
+    day_a, day_b = _weekday(a, year_a), _weekday(b, year_b)
+    if day_a is None or day_b is None:
+        return None
+    if day_a != day_b and _around_midnight(a, day_a, b, day_b):
+        return None  # "late Friday" and "early Saturday" may be the same night
+    return day_a == day_b
+
+
+def _around_midnight(a: str, day_a: str, b: str, day_b: str) -> bool:
+    days = [d[:3] for d in WEEKDAYS]
+    for first, day_first, second, day_second in ((a, day_a, b, day_b), (b, day_b, a, day_a)):
+        following = days[(days.index(day_first) + 1) % 7] == day_second
+        if following and (first.endswith("+late") or second.endswith("+early")):
+            return True
+    return False
