@@ -38,3 +38,11 @@ class PasteForm(forms.Form):
         if not body.strip():
             raise forms.ValidationError("The article text is empty.")
         return body
+
+
+class ArticleEditForm(forms.Form):
+    title = forms.CharField(max_length=300, label="Headline")
+    outlet = forms.CharField(max_length=200, required=False)
+    published = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Published"
+    )

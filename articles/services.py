@@ -126,3 +126,13 @@ def _first_line(body: str) -> str:
     from .formats import first_line
 
     return first_line(body)
+
+
+@transaction.atomic
+def article_update(*, article: Article, title: str, outlet: str, published) -> Article:
+    """Headline, outlet and date are the editor's to correct; the text never changes."""
+    article.title = title.strip()
+    article.outlet = outlet.strip()
+    article.published = published
+    article.save(update_fields=["title", "outlet", "published"])
+    return article

@@ -1,10 +1,10 @@
 from django.contrib import messages
 from django.http import HttpResponseForbidden
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from . import services
-from .forms import PasteForm, StoryForm, UploadForm
+from .forms import ArticleEditForm, PasteForm, StoryForm, UploadForm
 
 
 def story_list(request):
@@ -52,6 +52,23 @@ def article_paste(request, pk):
             messages.error(request, f"Not added: {exc}.")
         else:
             messages.success(request, "Added the pasted article.")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("story-detail", pk=story.pk)
+
+
+@require_POST
+def article_edit(request, pk, article_pk):
+    story = services.get_story_for_user(request.user, pk)
+    article = get_object_or_404(story.articles, pk=article_pk)
+    if not services.can_edit(request.user):
+        return HttpResponseForbidden("Only editors can edit articles.")
+    form = ArticleEditForm(request.POST)
+    if form.is_valid():
+        services.article_update(article=article, **form.cleaned_data)
+        messages.success(request, f"Saved the details of “{article.title}”.")
     else:
         for errors in form.errors.values():
             for error in errors:

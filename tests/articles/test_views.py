@@ -2,6 +2,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.models import Article, Story
+from articles.services import article_add
 
 
 def _story(desk, title="Ferry fire"):
@@ -124,3 +125,39 @@ def test_a_story_with_one_article_says_there_is_nothing_to_compare(client_editor
     )
     html = client_editor.get(reverse("story-detail", args=[story.pk])).content.decode()
     assert "add another version to compare against" in html
+
+
+def test_editor_sets_outlet_and_publication_date_of_an_uploaded_article(client_editor, desk):
+    story = _story(desk)
+    client_editor.post(
+        reverse("article-upload", args=[story.pk]),
+        {"files": [SimpleUploadedFile("wire.txt", b"Four people died on Tuesday, police said.")]},
+    )
+    article = story.articles.get()
+    body = article.body
+    response = client_editor.post(
+        reverse("article-edit", args=[story.pk, article.pk]),
+        {"title": "Four die", "outlet": "Coastline Wire", "published": "2026-07-01"},
+        follow=True,
+    )
+    article.refresh_from_db()
+    assert (article.title, article.outlet, str(article.published)) == (
+        "Four die",
+        "Coastline Wire",
+        "2026-07-01",
+    )
+    assert article.body == body, "the text itself never changes"
+    assert "1 Jul 2026" in response.content.decode()
+
+
+def test_a_bad_date_is_refused_and_nothing_changes(client_editor, desk):
+    story = _story(desk)
+    article = article_add(story=story, body="Four people died.", title="Fire", enqueue=False)
+    response = client_editor.post(
+        reverse("article-edit", args=[story.pk, article.pk]),
+        {"title": "Changed", "outlet": "", "published": "last Tuesday"},
+        follow=True,
+    )
+    assert "Enter a valid date." in response.content.decode()
+    article.refresh_from_db()
+    assert article.title == "Fire"
