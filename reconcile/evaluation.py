@@ -382,6 +382,15 @@ def _numbers_in(text: str):
             yield start, end, value, written
 
 
+def _noun_after(text: str, end: int) -> str:
+    """The word after a count, singular and lower case: "31 magazines" -> "magazine"."""
+    match = re.match(r"[\s-]*([A-Za-z]+)", text[end : end + 30])
+    if not match:
+        return ""
+    word = match.group(1).lower()
+    return "" if word in STOP else word.removesuffix("s")
+
+
 def _inside_quote(text: str, position: int) -> bool:
     return any(m.start() <= position < m.end() for m in QUOTED_RE.finditer(text))
 
@@ -403,11 +412,18 @@ def _gen_numbers(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Pertur
     for article, text in cluster.articles.items():
         for start, end, value, written in _numbers_in(text):
             sentence = _sentence_at(text, start)
+            noun = _noun_after(text, end)
+            if not noun:
+                continue
+            # Another article states the same fact: the same count of the same noun
+            # ("31 magazines") in a sentence that shares words with this one.
             partners = _partners(
                 cluster,
                 article,
                 sentence,
-                lambda other, v=value: any(n[2] == v for n in _numbers_in(other)),
+                lambda other, v=value, w=noun: any(
+                    n[2] == v and _noun_after(other, n[1]) == w for n in _numbers_in(other)
+                ),
             )
             if not partners:
                 continue
@@ -910,6 +926,9 @@ class PerturbationReport:
             f"= {_ratio(highs, pairs):.3f} high per pair"
         )
         if verbose:
+            for name, (_, findings) in self.clusters.items():
+                for f in findings:
+                    out.append(f"  untouched {name} {f.severity} {f.kind}: {f.summary[:150]}")
             for outcome in self.outcomes:
                 p = outcome.perturbation
                 ok = outcome.flagged if p.control else outcome.detected

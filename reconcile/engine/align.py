@@ -43,24 +43,31 @@ def similarity(extractions: list[Extraction]) -> tuple[list[ClaimRef], np.ndarra
 
 
 def aligned_pairs(
-    refs: list[ClaimRef], scores: np.ndarray, threshold: float
+    refs: list[ClaimRef],
+    scores: np.ndarray,
+    threshold: float,
+    eligible: np.ndarray | None = None,
 ) -> list[tuple[int, int]]:
     """Rows (i, j), i < j, of claims that are each other's best match in the other article.
 
     Mutual best matches above a threshold are the claims that state the same thing;
-    a looser rule chains unrelated sentences that share a few names.
+    a looser rule chains unrelated sentences that share a few names. `eligible`
+    limits both ends to some claims (those with a date, say), so a headline that
+    repeats a sentence's words does not take the place of its real counterpart.
     """
     if not refs:
         return []
     articles = np.array([r.article_id for r in refs])
+    if eligible is None:
+        eligible = np.ones(len(refs), dtype=bool)
     best: dict[tuple[int, int], int] = {}  # (row, other article) -> best row there
     for article in np.unique(articles):
-        columns = np.flatnonzero(articles == article)
-        sub = scores[:, columns]
-        top = columns[np.argmax(sub, axis=1)]
-        for row in range(len(refs)):
-            if articles[row] != article:
-                best[(row, int(article))] = int(top[row])
+        columns = np.flatnonzero((articles == article) & eligible)
+        if not len(columns):
+            continue
+        top = columns[np.argmax(scores[:, columns], axis=1)]
+        for row in np.flatnonzero(eligible & (articles != article)):
+            best[(int(row), int(article))] = int(top[row])
     pairs = []
     for (row, _article), other in best.items():
         mutual = best.get((other, int(articles[row]))) == row

@@ -20,6 +20,11 @@ EVENT_LABELS = {name for name, _ in CATEGORIES} | {"seriously injured"}
 # Claim similarity (0..100) above which two facts of one kind state the same fact.
 EVENT_THRESHOLD = 30.0
 FACT_THRESHOLD = 62.0
+UNIQUE_THRESHOLD = 45.0
+GENERIC_LABELS = frozenset(
+    "year day week month hour minute night season decade time people person % km m kg $ € £".split()
+)
+CONTEXT_THRESHOLD = 60.0
 QUOTE_THRESHOLD = 55.0
 # Mutual best matches at least this similar state the same thing (dates, hedges).
 STATEMENT_THRESHOLD = 50.0
@@ -59,15 +64,20 @@ class _Union:
 def compare(extractions: list[Extraction]) -> list[Finding]:
     refs, scores = similarity(extractions)
     claims = {e.article_id: e.claims for e in extractions}
-    pairs = aligned_pairs(refs, scores, STATEMENT_THRESHOLD)
+
+    def eligible(test) -> np.ndarray:
+        return np.array([bool(test(claims[r.article_id][r.index])) for r in refs], dtype=bool)
+
+    dated = aligned_pairs(refs, scores, STATEMENT_THRESHOLD, eligible(_comparable_dates))
+    statements = aligned_pairs(refs, scores, STATEMENT_THRESHOLD, eligible(_is_statement))
     findings = [
         *_number_findings(refs, scores, claims),
         *_name_findings(extractions),
         *_quote_findings(refs, scores, claims),
         *_speaker_findings(extractions),
         *_title_findings(extractions),
-        *_date_findings(refs, scores, claims, pairs),
-        *_framing_findings(refs, scores, claims, pairs),
+        *_date_findings(refs, scores, claims, dated),
+        *_framing_findings(refs, scores, claims, statements),
     ]
     findings.sort(key=lambda f: ({"high": 0, "medium": 1, "low": 2}[f.severity], f.key))
     return findings
@@ -153,6 +163,15 @@ def _shown_number(fact: FactSpan) -> str:
 SEVERITY_ORDER = ["high", "medium", "low"]
 
 
+def _numbers_conflict(a: Quantity, b: Quantity) -> bool:
+    """Cannot both be true; or two bounds of one kind that differ ("more than 20,000" and
+    "more than 26,000" can both be true, but copy meant one figure)."""
+    if not compatible(a, b):
+        return True
+    same_bound = a.qualifier == b.qualifier and a.qualifier in {"min", "max"} and a.unit == b.unit
+    return same_bound and abs(a.value - b.value) > 0.05 * max(a.value, b.value)
+
+
 def _number_severity(a: Quantity, b: Quantity) -> str:
     qualifiers = {a.qualifier, b.qualifier}
     if "vague" in qualifiers:
@@ -165,15 +184,81 @@ def _event_like(label: str) -> bool:
     return label in EVENT_LABELS or label.startswith("age:")
 
 
+def _context(claim: ClaimSpan, fact: FactSpan, width: int = 30) -> str:
+    """The words around a value, without it: what tells two counts in a sentence apart."""
+    at, end = fact.start - claim.start, fact.end - claim.start
+    return claim.text[max(0, at - width) : at] + " # " + claim.text[end : end + width]
+
+
+def _number_groups(facts, refs, scores) -> list[list[int]]:
+    """Counts in different articles of the same thing.
+
+    Same label, and claims alike enough: the story's toll needs little likeness
+    and joins every mention of it. Other counts need more likeness (less when each
+    article gives that label only once: the one "90-day" stay), and each joins
+    only its best match in each other article, by claim and then by the words
+    around it, so "six rifles in this operation" and "14 rifles so far" stay apart.
+    """
+    per_label = Counter((refs[row].article_id, fact.label) for row, _, fact in facts)
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for i, (_, _, fact) in enumerate(facts):
+        by_label[fact.label].append(i)
+    union = _Union(len(facts))
+    best: dict[tuple[int, int], tuple[float, float, int]] = {}  # (fact, article) -> match
+    for label, members in by_label.items():
+        for i in members:
+            row_i = facts[i][0]
+            a = refs[row_i].article_id
+            for j in members:
+                row_j = facts[j][0]
+                b = refs[row_j].article_id
+                if a == b:
+                    continue
+                if _event_like(label):
+                    if i < j and scores[row_i, row_j] >= EVENT_THRESHOLD:
+                        union.join(i, j)
+                    continue
+                context = fuzz.ratio(
+                    _context(facts[i][1], facts[i][2]), _context(facts[j][1], facts[j][2])
+                )
+                # Alike words right around the counts, or one count of the label per
+                # article, make up for sentences that are otherwise reworded.
+                unique = per_label[(a, label)] == per_label[(b, label)] == 1
+                score = scores[row_i, row_j]
+                # "year", "%": many facts share these; the words around must agree too.
+                alike = (
+                    score >= FACT_THRESHOLD
+                    and context >= 45
+                    or context >= 70
+                    or unique
+                    and score >= UNIQUE_THRESHOLD
+                    and context >= 35
+                )
+                if label in GENERIC_LABELS and not alike:
+                    continue
+                near = unique or context >= CONTEXT_THRESHOLD
+                if score < (UNIQUE_THRESHOLD if near else FACT_THRESHOLD):
+                    continue
+                match = (float(scores[row_i, row_j]), context, -j)
+                if match > best.get((i, b), (-1.0, -1.0, 0)):
+                    best[(i, b)] = match
+    for (i, _b), (_, _, minus_j) in best.items():
+        j = -minus_j
+        if i < j and best.get((j, refs[facts[i][0]].article_id), (0, 0, 1))[2] == -i:
+            union.join(i, j)
+    return union.groups()
+
+
 def _number_findings(refs, scores, claims) -> list[Finding]:
     facts = [f for f in _facts_of(refs, claims, "number") if f[2].label]
-    groups = _linked_groups(
-        facts,
-        refs,
-        scores,
-        same_slot=lambda fact: fact.label,
-        threshold=lambda a, b: EVENT_THRESHOLD if _event_like(a.label) else FACT_THRESHOLD,
-    )
+    groups = _number_groups(facts, refs, scores)
+    # Values each article gives for a label: when two articles each state both 12 and
+    # 31 magazines, those are two counts (one raid, all raids), not a conflict. One
+    # article alone giving both may have got one of them wrong.
+    stated: dict[tuple[int, str], set[float]] = defaultdict(set)
+    for row, _, fact in facts:
+        if fact.qualifier != "vague":
+            stated[(refs[row].article_id, fact.label)].add(_quantity(fact).value)
     findings = []
     seen: Counter[str] = Counter()
     for group in sorted(groups, key=lambda g: min(facts[i][2].start for i in g)):
@@ -181,11 +266,15 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
         if len(chosen) < 2:
             continue
         quantities = {aid: _quantity(fact) for aid, (_, fact) in chosen.items()}
+        label = next(iter(chosen.values()))[1].label
+        both = [values for (_, lab), values in stated.items() if lab == label and len(values) > 1]
         conflicts = [
             (a, b)
             for a in quantities
             for b in quantities
-            if a < b and not compatible(quantities[a], quantities[b])
+            if a < b
+            and _numbers_conflict(quantities[a], quantities[b])
+            and sum({quantities[a].value, quantities[b].value} <= v for v in both) < 2
         ]
         if not conflicts:
             continue
@@ -193,7 +282,6 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
             (_number_severity(quantities[a], quantities[b]) for a, b in conflicts),
             key=SEVERITY_ORDER.index,
         )
-        label = next(iter(chosen.values()))[1].label
         seen[label] += 1
         key = f"number:{label}" + (f"#{seen[label]}" if seen[label] > 1 else "")
         summary = _summary(label_name(label), (_shown_number(f) for _, f in chosen.values()))
@@ -224,7 +312,12 @@ def _name_tokens(extractions: list[Extraction]):
                     bare = match.group().removesuffix("'s").removesuffix("’s")
                     start = fact.start + match.start()
                     covered.add(start)
-                    if len(bare) >= 4 and bare.isalpha() and bare[0].isupper():
+                    if (
+                        len(bare) >= 4
+                        and bare.isalpha()
+                        and bare[0].isupper()
+                        and not bare.isupper()
+                    ):
                         yield extraction.article_id, claim, fact.kind, bare, start
             words = list(re.finditer(r"[\w’']+", claim.text))
             capitalised = sum(w.group()[0].isupper() for w in words)
@@ -248,18 +341,51 @@ def _spelling_variants(a: str, b: str, people: bool = False) -> bool:
     if a == b or a.lower() == b.lower():
         return False
     low_a, low_b = sorted((a.lower(), b.lower()), key=len)
-    if low_b.startswith(low_a) and not people and low_b[len(low_a) :] in RELATED_SUFFIXES:
+    suffix = low_b[len(low_a) :] if low_b.startswith(low_a) else None
+    # "Lohan" / "Loha" is a dropped letter; "Klitschko" / "Klitschkos" a plural.
+    if suffix in RELATED_SUFFIXES and (not people or suffix in {"s", "es", "ians", "ans", "ns"}):
         return False
+    if _british(low_a) == _british(low_b):
+        return False  # Centre / Center, Technicolour / Technicolor
     distance = OSA.distance(low_a, low_b)  # a swap of two letters is one slip
     longest = len(low_b)
     limit = 1 if longest < 8 else 2
     return distance <= limit and low_a[0] == low_b[0]
 
 
+def _british(word: str) -> str:
+    """One spelling for British and American forms, so they are not taken for typos."""
+    for british, american in (
+        ("our", "or"),
+        ("tre", "ter"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ogue", "og"),
+        ("ence", "ense"),
+        ("lled", "led"),
+        ("lling", "ling"),
+    ):
+        if word.endswith(british):
+            return word[: -len(british)] + american
+        if british in word[1:-1]:
+            word = word.replace(british, american)
+    return word
+
+
+def _lower_words(extractions: list[Extraction]) -> set[str]:
+    """Words the articles also write in lower case: common words, not names."""
+    return {
+        w for e in extractions for c in e.claims for w in re.findall(r"\b[a-z][a-z’']+\b", c.text)
+    }
+
+
 def _name_findings(extractions: list[Extraction]) -> list[Finding]:
     where: dict[str, dict[int, tuple[ClaimSpan, int]]] = defaultdict(dict)
     kinds: dict[str, set[str]] = defaultdict(set)
+    common = _lower_words(extractions)
     for article_id, claim, kind, word, start in _name_tokens(extractions):
+        if kind != "person" and word.lower() in common:
+            continue  # "Director", "Escaped", "Good": capitalised in a headline
         where[word].setdefault(article_id, (claim, start))
         kinds[word].add(kind)
     spellings = sorted(where)
@@ -292,16 +418,40 @@ def _name_findings(extractions: list[Extraction]) -> list[Finding]:
     return findings
 
 
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters: "diplomacy" and "diplomatic" meet."""
+    return {w[:5] for w in re.findall(r"[a-z’']+", text.lower()) if w not in STOP and len(w) > 2}
+
+
+def _quote_link(a: tuple[int, ClaimSpan, FactSpan], b: tuple[int, ClaimSpan, FactSpan], score):
+    """Whether two quotes are versions of one remark.
+
+    Either most words of the shorter one are in the longer one (a shortened or
+    reworded quote), or the sentences around them are alike and share some of the
+    quoted words (the remark paraphrased inside quotation marks).
+    """
+    stems_a, stems_b = _stems(a[2].text), _stems(b[2].text)
+    shared = len(stems_a & stems_b)
+    smaller = min(len(stems_a), len(stems_b)) or 1
+    if shared >= 3 and shared / smaller >= 0.5:
+        return True
+    return shared >= 3 and score >= QUOTE_THRESHOLD
+
+
 def _quote_findings(refs, scores, claims) -> list[Finding]:
-    facts = _facts_of(refs, claims, "quote")
-
-    def same(a: FactSpan, b: FactSpan) -> float:
-        return QUOTE_THRESHOLD
-
-    # Quotes match when their words overlap even if the sentences around them differ.
-    groups = _linked_groups(facts, refs, _quote_scores(facts, refs, scores), lambda f: "q", same)
+    facts = [
+        f for f in _facts_of(refs, claims, "quote") if not _title_case(f[2].text)
+    ]  # “Million Dollar Mermaid” is a title, not a quotation
+    union = _Union(len(facts))
+    for x, a in enumerate(facts):
+        for y in range(x + 1, len(facts)):
+            b = facts[y]
+            if refs[a[0]].article_id == refs[b[0]].article_id:
+                continue
+            if _quote_link(a, b, scores[a[0], b[0]]):
+                union.join(x, y)
     findings = []
-    for group in sorted(groups, key=lambda g: min(facts[i][2].start for i in g)):
+    for group in sorted(union.groups(), key=lambda g: min(facts[i][2].start for i in g)):
         chosen = _per_article(group, facts, refs)
         if len(chosen) < 2:
             continue
@@ -322,17 +472,9 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
     return findings
 
 
-def _quote_scores(facts, refs, scores: np.ndarray) -> np.ndarray:
-    """Claim similarity, raised where the quoted words themselves overlap."""
-    boosted = scores.copy()
-    for x, (row_i, _, fact_i) in enumerate(facts):
-        for row_j, _, fact_j in facts[x + 1 :]:
-            if refs[row_i].article_id == refs[row_j].article_id:
-                continue
-            overlap = fuzz.token_set_ratio(fact_i.value, fact_j.value) * 0.8
-            if overlap > boosted[row_i, row_j]:
-                boosted[row_i, row_j] = boosted[row_j, row_i] = overlap
-    return boosted
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) > TITLE_CASE * len(words)
 
 
 def _clip(text: str, width: int = 60) -> str:
@@ -539,6 +681,18 @@ def _date_findings(refs, scores, claims, pairs) -> list[Finding]:
 # --- Hedging and attribution -------------------------------------------------------
 
 
+def _is_statement(claim: ClaimSpan) -> bool:
+    """A sentence that asserts something; not a short headline in title case."""
+    words = claim.text.split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    return len(claim.terms) >= 5 and capitalised <= TITLE_CASE * len(words)
+
+
+def _quoted(claim: ClaimSpan) -> bool:
+    """Hedges inside a quotation are the speaker's, not the outlet's."""
+    return any(mark in claim.text for mark in '“”"')
+
+
 def _framing(claim: ClaimSpan) -> tuple[list[FactSpan], set[str]]:
     hedge_facts = [f for f in claim.facts if f.kind == "hedge"]
     return hedge_facts, {f.value for f in claim.facts if f.kind == "source"}
@@ -572,6 +726,8 @@ def _framing_findings(refs, scores, claims, pairs) -> list[Finding]:
     for row_a, row_b in pairs:
         for x, y in ((row_a, row_b), (row_b, row_a)):
             claim_x, claim_y = claim_of(x), claim_of(y)
+            if _quoted(claim_x) or _quoted(claim_y):
+                continue
             hedges_x, sources_x = _framing(claim_x)
             hedges_y, sources_y = _framing(claim_y)
             if "verified" in sources_x and "social" in sources_y and "verified" not in sources_y:

@@ -298,6 +298,10 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
             i = i_next
             continue
         lowered = span.text.lower()
+        if _in_title(sent, tokens[i]):
+            i = i_next
+            continue  # "Million Dollar Mermaid"
+        lowered = span.text.lower()
         if lowered in VAGUE:
             value = None
             qualifier = "vague"
@@ -312,7 +316,10 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
         after = sent.doc[tokens[j].i + 1] if tokens[j].i + 1 < len(sent.doc) else None
         if after is not None and after.i < sent.end and after.text.lower() in UNIT_FACTORS:
             value, unit = convert(value or 0.0, after.text)
-        label = duration or _counted(sent, tokens[i].i, tokens[j].i, unit)
+        unit = unit or _currency(sent, tokens[i].i, tokens[j].i)
+        # An amount of money counts what it pays for ("$160 million offer"), in its currency.
+        counted_unit = "" if unit in CURRENCY_SIGNS.values() else unit
+        label = duration or _counted(sent, tokens[i].i, tokens[j].i, counted_unit)
         rendered = lowered if value is None else Quantity(value, qualifier, unit).render()
         yield FactSpan(
             "number", span.start_char, span.end_char, span.text, rendered, label, qualifier
@@ -353,8 +360,17 @@ def _age(sent: Span, first: int, last: int) -> str:
     doc = sent.doc
     after = doc[last + 1 : min(sent.end, last + 5)].text.lower().replace(" ", "")
     if after.startswith(("-year-old", "year-old", "yearsold", "-years-old")):
-        following = [t for t in doc[last + 1 : min(sent.end, last + 9)] if t.ent_type_ == "PERSON"]
+        following: list[Token] = []
+        for t in doc[last + 4 : min(sent.end, last + 9)]:
+            if t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.text[:1].isupper()):
+                following.append(t)
+            elif following:
+                break
         return "age:" + _surname(following) if following else "age"
+    lead = doc[max(sent.start, first - 4) : first].text.lower()
+    if re.search(r"\b(aged|age of|age|dies at|died at|dead at)$", lead):
+        people = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= first]
+        return "age:" + _surname(list(people[0])) if people else "age"
     before = doc[first - 1] if first - 1 >= sent.start else None
     name = doc[first - 2] if first - 2 >= sent.start else None
     closing = doc[last + 1].text if last + 1 < sent.end else ""
@@ -372,6 +388,28 @@ def _age(sent: Span, first: int, last: int) -> str:
 def _surname(tokens: list[Token]) -> str:
     words = [t.text for t in tokens if t.is_alpha and t.text not in {"Jr", "Sr"}]
     return (words[-1] if words else tokens[-1].text).lower()
+
+
+CURRENCY_SIGNS = {"$": "$", "us$": "$", "€": "€", "£": "£"}
+CURRENCY_WORDS = {"dollars": "$", "euros": "€", "euro": "€"}
+
+
+def _currency(sent: Span, first: int, last: int) -> str:
+    """ "$144 billion" and "110 billion euros" are amounts in two currencies: not compared."""
+    doc = sent.doc
+    if first - 1 >= sent.start and doc[first - 1].lower_ in CURRENCY_SIGNS:
+        return CURRENCY_SIGNS[doc[first - 1].lower_]
+    if last + 1 < sent.end and doc[last + 1].lower_ in CURRENCY_WORDS:
+        return CURRENCY_WORDS[doc[last + 1].lower_]
+    return ""
+
+
+def _in_title(sent: Span, token: Token) -> bool:
+    """A number word in a capitalised title: "Million Dollar Mermaid", "Three Kings"."""
+    if not token.is_alpha or not token.text[0].isupper() or token.i == sent.start:
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < sent.end else None
+    return following is not None and following.text[:1].isupper()
 
 
 def _is_number_token(token: Token, continuing: bool = False) -> bool:

@@ -19,7 +19,6 @@ _HEDGES = [
     r"|suspected|rumou?red)\s+to",
     r"(?:believed|thought|said)\s+to\s+(?:be|have|produce|make|manufacture|contain|hold|own)",
     r"(?:appears?|appeared|seems?|seemed)\s+to",
-    r"(?:may|might|could)\s+(?:well\s+)?(?:have\s+)?(?:been\s+)?[a-z]+(?<!not)",
     r"(?:(?:some|unconfirmed|media|news|local|initial|early)\s+)?reports?\s+(?:say|says|said|suggest"
     r"|suggests|suggested|indicate|indicates|indicated|claim|claims|claimed)",
     r"reports?\s+(?:circulating|from)\s+[\w\s’']{0,40}?(?:media|outlets)",

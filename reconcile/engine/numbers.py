@@ -54,8 +54,8 @@ _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 def parse_number(text: str) -> float | None:
     """Parse '1,000', '45', '2.6', 'six', 'forty-five', 'two hundred', '2.6 million'."""
     cleaned = text.strip().lower().replace("\u2013", "-")
-    if not cleaned:
-        return None
+    if not cleaned or re.fullmatch(r"\d+(\s*-\s*\d+)+", cleaned):
+        return None  # "58-3" is a record or a score, not fifty-eight plus three
     words = [w for w in re.split(r"[\s-]+", cleaned) if w and w != "and"]
     total = 0.0
     current = 0.0
