@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run worker web test lint format demo clean
+.PHONY: install migrate run worker test lint format clean
 
 install: $(STAMP)
 
@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
 
 # Web server and a real Celery worker together; Ctrl-C stops both.
 run: install

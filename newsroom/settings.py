@@ -101,6 +101,7 @@ TEMPLATES = [
     },
 ]
 
+DATABASE_URL_IS_DEFAULT = not os.environ.get("DATABASE_URL")
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'reconcile.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

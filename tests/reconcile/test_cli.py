@@ -59,3 +59,23 @@ def test_no_readable_file_is_an_error(db, tmp_path):
     empty.write_text("")
     with pytest.raises(CommandError, match="no readable files"):
         call_command("reconcile", str(empty))
+
+
+def test_reconcile_on_a_fresh_checkout_sets_up_its_database(tmp_path, seed_paths):
+    """The first command a newcomer may type, before any `make run`."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "PYTEST_VERSION"}}
+    env["RECONCILE_DATA_DIR"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "reconcile", *map(str, seed_paths), "--format", "json"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "setting up the local database" in result.stderr
+    summaries = {d["summary"] for d in json.loads(result.stdout)["discrepancies"]}
+    assert "People injured: 45 in 4 articles, 35 in 1 article" in summaries

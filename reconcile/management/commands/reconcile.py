@@ -11,6 +11,24 @@ from reconcile import reports
 from reconcile.services import story_reconcile
 
 
+def ensure_database(stderr) -> None:
+    """Set up the embedded SQLite on first use; never migrate a configured database."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if not executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return
+    if settings.DATABASE_URL_IS_DEFAULT:
+        stderr.write("setting up the local database (first run)")
+        call_command("migrate", verbosity=0, interactive=False)
+        return
+    raise CommandError(
+        "the database has unapplied migrations: run `python manage.py migrate` first"
+    )
+
+
 class Command(BaseCommand):
     help = "Import files as one new story, reconcile them and write the fact-check report."
 
@@ -22,6 +40,7 @@ class Command(BaseCommand):
         parser.add_argument("--desk", default="Command line", help="desk that owns the story")
 
     def handle(self, *args, **options):
+        ensure_database(self.stderr)
         parsed = []
         skipped = 0
         for name in options["files"]:
