@@ -633,7 +633,10 @@ def _quotes_in(text: str):
             yield match.start(group), match.end(group), inner
 
 
-def _quote_partners(cluster: Cluster, article: str, inner: str) -> tuple[str, ...]:
+def _quote_partners(
+    cluster: Cluster, article: str, inner: str, shared: set[str] | None = None
+) -> tuple[str, ...]:
+    """Articles quoting five words in a row of this quote; their words go into `shared`."""
     words = re.findall(r"\w+", inner.lower())
     grams = {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
     out = []
@@ -644,6 +647,8 @@ def _quote_partners(cluster: Cluster, article: str, inner: str) -> tuple[str, ..
             theirs = re.findall(r"\w+", other.lower())
             if grams & {tuple(theirs[i : i + 5]) for i in range(len(theirs) - 4)}:
                 out.append(name)
+                if shared is not None:
+                    shared.update(theirs)
                 break
     return tuple(out)
 
@@ -652,13 +657,15 @@ def _gen_quotes(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturb
     changes, controls = [], []
     for article, text in cluster.articles.items():
         for start, end, inner in _quotes_in(text):
-            partners = _quote_partners(cluster, article, inner)
+            theirs: set[str] = set()
+            partners = _quote_partners(cluster, article, inner, theirs)
             if not partners:
                 continue
+            # A word the other articles quote too, so the change is visible to them.
             words = [
                 m
                 for m in re.finditer(r"\b[a-z]{4,}\b", inner)
-                if m.group() not in STOP and m.group() not in REPLACEMENT_WORDS
+                if m.group() not in STOP | set(REPLACEMENT_WORDS) and m.group() in theirs
             ]
             if words:
                 word = rng.choice(words)
@@ -680,7 +687,17 @@ def _gen_quotes(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturb
 
 
 def _gen_speakers(cluster: Cluster, rng) -> list[Perturbation]:
-    people = sorted(_name_words(cluster, people_only=True))
+    names = _name_words(cluster, people_only=True)
+    # Surnames: the last word of an annotated person's name ("Obama", not "Barack").
+    people = sorted(
+        {
+            re.findall(r"\b[A-Z][a-z]{3,}\b", m["text"])[-1]
+            for chain in cluster.chains
+            for m in chain["mentions"]
+            if m.get("tag") == "HUMAN_PART_PER" and re.findall(r"\b[A-Z][a-z]{3,}\b", m["text"])
+        }
+        & set(names)
+    )
     out = []
     for article, text in cluster.articles.items():
         for start, _end, inner in _quotes_in(text):
@@ -758,7 +775,14 @@ def _gen_hedges(cluster: Cluster, rng) -> list[Perturbation]:
         for start, end in _sentences(text):
             sentence = text[start:end]
             words = _content(sentence)
-            if len(words) < 6 or _inside_quote(text, start) or QUOTED_RE.search(sentence):
+            capitals = sum(w[:1].isupper() for w in sentence.split())
+            if (
+                len(words) < 6
+                or len(sentence.split()) < 10
+                or capitals > 0.5 * len(sentence.split())  # a headline
+                or _inside_quote(text, start)
+                or re.search(r"[“”\"]", sentence)
+            ):
                 continue
             hedged = HEDGE_RE.search(sentence)
             aligned = []
@@ -810,21 +834,30 @@ def _gen_hedges(cluster: Cluster, rng) -> list[Perturbation]:
 
 
 def perturbations(cluster: Cluster, per_kind: int = 4, seed: int = 0) -> list[Perturbation]:
-    """Changes and controls for one cluster, at most `per_kind` of each, in different articles."""
+    """Changes and controls for one cluster, at most `per_kind` of each, in different articles.
+
+    Each kind draws from its own seeded generator, so changing one generator
+    leaves the others' picks as they were.
+    """
     import random
 
-    rng = random.Random(f"{seed}:{cluster.name}")
-    numbers, digit_controls = _gen_numbers(cluster, rng)
-    dates, date_controls = _gen_dates(cluster, rng)
-    quotes, quote_controls = _gen_quotes(cluster, rng)
-    pools = [
-        numbers, _gen_names(cluster, rng), dates, quotes, _gen_titles(cluster, rng),
-        _gen_hedges(cluster, rng), _gen_speakers(cluster, rng),
-        digit_controls, _gen_units(cluster, rng), date_controls, quote_controls,
-    ]  # fmt: skip
+    def rng(kind: str) -> random.Random:
+        return random.Random(f"{seed}:{cluster.name}:{kind}")
+
+    numbers, digit_controls = _gen_numbers(cluster, rng("number"))
+    dates, date_controls = _gen_dates(cluster, rng("date"))
+    quotes, quote_controls = _gen_quotes(cluster, rng("quote"))
+    pools = {
+        "number": numbers, "name": _gen_names(cluster, rng("name")), "date": dates,
+        "quote": quotes, "title": _gen_titles(cluster, rng("title")),
+        "hedge": _gen_hedges(cluster, rng("hedge")),
+        "speaker": _gen_speakers(cluster, rng("speaker")), "digits-words": digit_controls,
+        "units": _gen_units(cluster, rng("units")), "date-format": date_controls,
+        "quote-shortened": quote_controls,
+    }  # fmt: skip
     chosen = []
-    for pool in pools:
-        rng.shuffle(pool)
+    for kind, pool in pools.items():
+        rng(kind + ":pick").shuffle(pool)
         # Spread the picks over the articles before taking a second from any.
         rank: Counter[str] = Counter()
         ordered = []

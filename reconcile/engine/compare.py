@@ -140,8 +140,16 @@ def _summary(title: str, values: Iterable[str]) -> str:
 def _versions(chosen: dict[int, tuple[ClaimSpan, FactSpan]], shown) -> tuple[VersionSpan, ...]:
     """One version per article. Except for numbers (normalised: "Four" is "4"), `shown`
     must give the exact text at the value's offsets: reports and the view rely on it."""
+    # A quotation can run on past its first sentence: the span then covers it all.
     return tuple(
-        VersionSpan(article_id, claim.start, claim.end, shown(fact), fact.start, fact.end)
+        VersionSpan(
+            article_id,
+            min(claim.start, fact.start),
+            max(claim.end, fact.end),
+            shown(fact),
+            fact.start,
+            fact.end,
+        )
         for article_id, (claim, fact) in sorted(chosen.items())
     )
 
@@ -562,15 +570,19 @@ def _title_findings(extractions: list[Extraction]) -> list[Finding]:
         if len(articles) < 2:
             continue
         ids = sorted(articles)
-        kinds = set()
+        involved: dict[int, tuple[ClaimSpan, FactSpan]] = {}
         for x, a in enumerate(ids):
             for b in ids[x + 1 :]:
-                kinds |= _title_conflict(articles[a], articles[b])
-        if not kinds:
+                for fact_a, fact_b in _title_conflicts(articles[a], articles[b]):
+                    involved.setdefault(a, fact_a)
+                    involved.setdefault(b, fact_b)
+        if not involved:
             continue
-        chosen = {aid: _representative_title(items) for aid, items in articles.items()}
-        name = person.capitalize()
-        summary = _summary(f"Title of {name}", (f.value for _, f in chosen.values()))
+        chosen = {
+            aid: involved.get(aid) or _representative_title(items)
+            for aid, items in articles.items()
+        }
+        summary = _summary(f"Title of {person.capitalize()}", (f.value for _, f in chosen.values()))
         findings.append(
             Finding(f"title:{person}", "title", "high", summary,
                     _versions(chosen, lambda f: f.text))
@@ -578,16 +590,26 @@ def _title_findings(extractions: list[Extraction]) -> list[Finding]:
     return findings
 
 
-def _title_conflict(a: list[tuple[ClaimSpan, FactSpan]], b: list[tuple[ClaimSpan, FactSpan]]):
-    """The ways two articles' titles for one person disagree; none if any pair agrees."""
-    found = set()
-    for _, title_a in a:
-        for _, title_b in b:
-            how = roles.conflict(title_a.value, title_b.value)
-            if how is None:
-                return set()
-            found.add(how)
-    return found
+def _title_conflicts(a: list[tuple[ClaimSpan, FactSpan]], b: list[tuple[ClaimSpan, FactSpan]]):
+    """Pairs of mentions whose titles disagree.
+
+    "former" against the same office always counts: an outlet that once writes
+    "former Secretary Locke" has it wrong wherever else it writes it right. Two
+    different offices count only if no title in one article agrees with one in
+    the other ("President Obama", "former Senator Obama" and "President Obama").
+    """
+    former, office = [], []
+    agree = False
+    for item_a in a:
+        for item_b in b:
+            how = roles.conflict(item_a[1].value, item_b[1].value)
+            if how == "former":
+                former.append((item_a, item_b))
+            elif how == "office":
+                office.append((item_a, item_b))
+            else:
+                agree = True
+    return former + ([] if agree else office)
 
 
 def _representative_title(items: list[tuple[ClaimSpan, FactSpan]]) -> tuple[ClaimSpan, FactSpan]:

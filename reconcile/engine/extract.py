@@ -52,7 +52,10 @@ STOP = frozenset(
     such""".split()
 )
 
-QUOTE_RE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"")
+# A quotation does not contain another opening mark, and is not a page long: a
+# stray mark must not turn the rest of the article into one quote.
+QUOTE_RE = re.compile(r"“([^”“]{3,}?)”|\"([^\"]{3,}?)\"")
+MAX_QUOTE_WORDS = 120
 WORD_RE = re.compile(r"[\w’']+", re.UNICODE)
 SEMANTIC_LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -227,8 +230,8 @@ def _quotes(text: str) -> Iterator[FactSpan]:
     for match in QUOTE_RE.finditer(text):
         group = 1 if match.group(1) is not None else 2
         inner = match.group(group)
-        if len(inner.split()) < 3:
-            continue  # scare quotes and titles, not quotations
+        if not 3 <= len(inner.split()) <= MAX_QUOTE_WORDS:
+            continue  # scare quotes and titles are not quotations; a page is a stray mark
         start, end = match.span(group)
         yield FactSpan("quote", start, end, inner, normalise_quote(inner))
 

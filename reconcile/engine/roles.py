@@ -75,7 +75,7 @@ def titles(sent: Span, people: list[Span]) -> Iterator[Title]:
         value = _value(words)
         if not value:
             continue
-        surname = name[-1].text.removesuffix("'s").removesuffix("’s").lower()
+        surname = name[-1].text.strip().removesuffix("'s").removesuffix("’s").lower()
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
         yield Title(start, end, doc.text[start:end], value, surname,
                     name[0].idx, name[-1].idx + len(name[-1]))  # fmt: skip
