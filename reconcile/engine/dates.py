@@ -122,7 +122,7 @@ def agree(a: str, b: str, year_a: int | None = None, year_b: int | None = None) 
     if day_a is None or day_b is None:
         return None
     if day_a != day_b and _around_midnight(a, day_a, b, day_b):
-        return None  # "late Friday" and "early Saturday" may be the same night
+        return True  # "late Friday" and "early Saturday" may be the same night
     return day_a == day_b
 
 

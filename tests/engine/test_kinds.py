@@ -1,0 +1,265 @@
+"""Each kind of conflict on small invented texts, with the near misses it must leave alone."""
+
+import pytest
+
+from reconcile.engine.pipeline import analyse
+from reconcile.engine.types import ArticleText
+
+
+def _findings(*texts: str, kind: str | None = None):
+    _, findings = analyse([ArticleText(i, text) for i, text in enumerate(texts)])
+    return [f for f in findings if kind is None or f.kind == kind]
+
+
+def _values(finding, texts):
+    return {
+        v.article_id: texts[v.article_id][v.value_start : v.value_end] for v in finding.versions
+    }
+
+
+# --- titles ---
+
+
+def test_former_against_a_current_title_is_a_high_title_conflict():
+    texts = [
+        "Since May, two rounds of talks have taken place at the urging of former U.S. "
+        "President Donald Trump, officials said.",
+        "Since May, two rounds of talks have taken place at the urging of U.S. President "
+        "Donald Trump, officials said.",
+    ]
+    [finding] = _findings(*texts, kind="title")
+    assert finding.severity == "high"
+    assert finding.key == "title:trump"
+    assert _values(finding, texts) == {0: "former U.S. President", 1: "U.S. President"}
+
+
+def test_two_offices_for_one_person_conflict():
+    [finding] = _findings(
+        "Mayor Petra Halloway visited the quay in the afternoon.",
+        "Governor Petra Halloway went to the harbour later in the day.",
+        kind="title",
+    )
+    assert "mayor" in finding.summary and "governor" in finding.summary
+
+
+def test_a_title_that_agrees_somewhere_is_no_office_conflict():
+    assert not _findings(
+        "President Barack Obama signed the bill. As a senator, Senator Obama had opposed it.",
+        "President Obama signed the bill on Tuesday at the White House.",
+        kind="title",
+    )
+
+
+def test_then_president_is_neither_former_nor_current():
+    assert not _findings(
+        "The rule was made by then-President George Bush in his final weeks.",
+        "The rule was made by former President George Bush in his final weeks.",
+        kind="title",
+    )
+
+
+# --- dates ---
+
+
+def test_a_different_weekday_for_the_same_event_is_a_high_date_conflict():
+    texts = [
+        "A container crane collapsed at the port of Westmarsh on Thursday, killing two workers.",
+        "A container crane collapsed at the port of Westmarsh on Wednesday, killing two workers.",
+    ]
+    [finding] = _findings(*texts, kind="date")
+    assert finding.severity == "high"
+    assert _values(finding, texts) == {0: "Thursday", 1: "Wednesday"}
+
+
+def test_a_weekday_and_a_weekend_disagree_but_an_undated_day_of_month_is_only_low():
+    weekday = _findings(
+        "The drone attack on the plant occurred over the weekend, regional officials said.",
+        "The drone attack on the plant occurred on Tuesday, regional officials said.",
+        kind="date",
+    )
+    assert [f.severity for f in weekday] == ["high"]
+    undated = _findings(
+        "The drone attack on the plant occurred over the weekend, regional officials said.",
+        "The drone attack on the plant occurred overnight on July 1, regional officials said.",
+        kind="date",
+    )
+    assert [f.severity for f in undated] == ["low"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("late Friday", "early Saturday"),  # the same night
+        ("Friday, June 7, 2013", "Friday"),  # the calendar agrees
+        ("June 7, 2013", "7 June 2013"),  # only the format differs
+    ],
+)
+def test_dates_that_can_be_the_same_day_are_no_conflict(first, second):
+    assert not _findings(
+        f"Actress Esther Williams died in her sleep in Beverly Hills {first}, a publicist said.",
+        f"Actress Esther Williams died in her sleep in Beverly Hills {second}, a publicist said.",
+        kind="date",
+    )
+
+
+def test_datelines_are_not_compared():
+    assert not _findings(
+        "First Published: June 13, 2013 4:59 PM EDT\nLohan left the Betty Ford Center for Malibu.",
+        "Published: June 14, 2013 9:02 AM EDT\nLohan left the Betty Ford Center for Malibu.",
+        kind="date",
+    )
+
+
+# --- hedging and attribution ---
+
+
+def test_a_hedged_claim_against_a_plain_one_is_a_hedging_finding():
+    texts = [
+        "The collapse was caused by a failed hydraulic coupling, investigators said on Friday.",
+        "The collapse was reportedly caused by a failed hydraulic coupling on the old crane.",
+    ]
+    [finding] = _findings(*texts, kind="hedging")
+    assert finding.severity == "medium"
+    assert _values(finding, texts) == {0: "caused", 1: "reportedly"}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The collapse was allegedly caused by a failed hydraulic coupling on the old crane.",
+        '"The collapse was caused by a failed hydraulic coupling," the union leader said.',
+    ],
+)
+def test_both_hedged_or_quoted_is_no_hedging(other):
+    assert not _findings(
+        "The collapse was reportedly caused by a failed hydraulic coupling on the old crane.",
+        other,
+        kind="hedging",
+    )
+
+
+def test_attribution_to_an_authority_is_not_a_hedge():
+    from reconcile.engine.hedges import hedges
+
+    assert not list(hedges("Three people died, according to the police, and officials said so."))
+    assert [m for _, _, m in hedges("Unconfirmed reports in Russian media suggested")] == [
+        "unconfirmed"
+    ]
+
+
+def test_verified_footage_against_social_media_is_an_attribution_finding():
+    texts = [
+        "A video verified by the BBC shows an explosion on the roof of a building at the plant.",
+        "Videos shared on social media showed an explosion on the roof of a building at the plant.",
+    ]
+    [finding] = _findings(*texts, kind="attribution")
+    assert _values(finding, texts) == {0: "verified", 1: "shared on social media"}
+
+
+def test_a_quote_given_to_another_named_speaker_is_flagged_but_not_a_pronoun():
+    said = '"The crane had passed its inspection in March," {} said on Thursday.'
+    texts = [said.format("Okafor"), said.format("harbour master Ingrid Thorvaldsen")]
+    [finding] = _findings(*texts, kind="attribution")
+    assert finding.severity == "high"
+    assert _values(finding, texts) == {0: "Okafor", 1: "Thorvaldsen"}
+    assert not _findings(said.format("Okafor"), said.format("he"), kind="attribution")
+
+
+# --- numbers ---
+
+
+def test_a_vague_count_that_excludes_the_exact_one_is_low_and_one_that_allows_it_nothing():
+    low = _findings(
+        "Since May, several talks aimed at a ceasefire have taken place at the urging of Trump.",
+        "Since May, two rounds of talks aimed at a ceasefire have taken place at Trump's urging.",
+        kind="number",
+    )
+    assert [f.severity for f in low] == ["low"]
+    assert not _findings(
+        "Dozens of people were injured in the blast at the plant on Monday, police said.",
+        "Forty-five people were injured in the blast at the plant on Monday, police said.",
+        kind="number",
+    )
+
+
+def test_two_different_lower_bounds_for_one_figure_are_medium():
+    [finding] = _findings(
+        "The three societies, which represent more than 20,000 scientists, sent a letter today.",
+        "The three societies, which represent more than 26,000 scientists, sent a letter today.",
+        kind="number",
+    )
+    assert finding.severity == "medium"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("a $144 billion bailout", "a 110 billion euros bailout"),  # two currencies
+        ("a 58-3 record", "a 61-3 record"),  # a record is not a count
+    ],
+)
+def test_amounts_in_other_currencies_and_records_are_not_compared(first, second):
+    assert not _findings(
+        f"Greece agreed to {first} with the lenders on Sunday, ministers said.",
+        f"Greece agreed to {second} with the lenders on Sunday, ministers said.",
+        kind="number",
+    )
+
+
+def test_ages_of_two_people_are_never_compared_but_one_persons_are():
+    assert not _findings(
+        "On Friday, 36-year-old Duncan Rait died after falling from a ridge near the glacier.",
+        "On Saturday, 32-year-old Robert Buckley died after falling from a ridge near the hut.",
+        kind="number",
+    )
+    [finding] = _findings(
+        "On Friday, 36-year-old Duncan Rait died after falling from a ridge near the glacier.",
+        "Duncan Rait, 32, died on Friday after falling from a ridge near the glacier.",
+        kind="number",
+    )
+    assert finding.summary == "Age of Rait: 36 in 1 article, 32 in 1 article"
+
+
+def test_durations_are_counts():
+    [finding] = _findings(
+        "Lohan checked into rehab to begin a 90-day court-ordered stint, her lawyer said.",
+        "Lohan checked into rehab to begin a 60-day court-ordered stint, her lawyer said.",
+        kind="number",
+    )
+    assert "90" in finding.summary and "60" in finding.summary
+
+
+# --- names ---
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Betty Ford Centre", "Betty Ford Center"),  # British and American spelling
+        ("the KLITSCHKO brothers", "the Klitschkos"),  # capitals and plural
+    ],
+)
+def test_spelling_conventions_are_not_misspelt_names(first, second):
+    assert not _findings(
+        f"Lindsay Lohan has left {first} and moved to a clinic in Malibu.",
+        f"Lindsay Lohan has left {second} and moved to a clinic in Malibu.",
+        kind="name",
+    )
+
+
+def test_a_swapped_or_dropped_letter_in_a_persons_name_is_flagged():
+    for wrong in ("Klistchko", "Klitschk"):
+        [finding] = _findings(
+            "Wladimir Klitschko retained his belts in Bern on Saturday night.",
+            f"Wladimir {wrong} retained his belts in Bern on Saturday night.",
+            kind="name",
+        )
+        assert finding.severity == "high"
+
+
+def test_a_capitalised_common_word_is_not_a_name():
+    assert not _findings(
+        "Convicted Inmate Escapes From Prison Van\nThe inmate escaped on Monday, police said.",
+        "Convicted Inmate Escaped From Van\nThe inmate escaped on Monday, officials said.",
+        kind="name",
+    )

@@ -1,0 +1,84 @@
+"""The rule modules on their own, and what the libraries underneath get wrong."""
+
+import pytest
+from rapidfuzz import fuzz
+
+from reconcile.engine import dates, roles
+from reconcile.engine.extract import load_nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("on Thursday morning", "wd:thu+early"),
+        ("late Friday", "wd:fri+late"),
+        ("over the weekend", "weekend"),
+        ("July 1", "md:07-01"),
+        ("the 5th of May", "md:05-05"),
+        ("Nov. 30, 2009", "ymd:2009-11-30"),
+        ("1 July 2025", "ymd:2025-07-01"),
+    ],
+)
+def test_date_expressions_get_a_comparable_value(text, value):
+    assert [v for _, _, v in dates.date_values(text)] == [value]
+
+
+def test_may_the_verb_is_not_a_month():
+    assert not list(dates.date_values("The toll may 2 rise, officials said"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "year_a", "expected"),
+    [
+        ("wd:thu", "wd:wed", None, False),
+        ("wd:thu+early", "wd:thu", None, True),
+        ("wd:fri+late", "wd:sat+early", None, True),
+        ("weekend", "wd:sun", None, True),
+        ("weekend", "wd:tue", None, False),
+        ("md:07-01", "weekend", None, None),  # no year: the weekday is unknown
+        ("md:07-01", "weekend", 2025, False),  # 1 July 2025 was a Tuesday
+        ("ymd:2013-06-07", "wd:fri", None, True),
+        ("md:06-07", "ymd:2013-06-07", None, True),
+        ("md:06-07", "md:06-09", None, False),
+    ],
+)
+def test_dates_agree_when_they_can_be_one_day(a, b, year_a, expected):
+    assert dates.agree(a, b, year_a) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("former president", "president", "former"),
+        ("then president", "former president", None),
+        ("vice president", "president", "office"),
+        ("lieutenant colonel", "colonel", None),
+        ("governor", "mayor", "office"),
+        ("chief", "commissioner", None),  # a police chief can be a commissioner
+        ("director", "director", None),
+    ],
+)
+def test_title_conflicts(a, b, expected):
+    assert roles.conflict(a, b) == expected
+
+
+def test_rapidfuzz_token_set_ratio_scores_a_headline_inside_a_sentence_as_identical():
+    # Why dates and hedges align only sentences that carry a date or assert something:
+    # otherwise a short headline is every long sentence's best match.
+    headline = "ellen degeneres host oscars"
+    sentence = "ellen degeneres host oscars second time next year academy announced monday"
+    assert fuzz.token_set_ratio(headline, sentence) == 100
+
+
+def test_small_spacy_model_calls_a_durations_number_a_date():
+    # Why counts inside DATE entities are read when a unit of time follows.
+    doc = load_nlp()("She began her 90-day court-ordered stint on Monday.")
+    assert any(e.label_ == "DATE" and "90" in e.text for e in doc.ents)
+
+
+def test_small_spacy_model_misses_a_surname_after_a_quotation():
+    # Why a capitalised subject of "said" is taken as the speaker without an entity.
+    doc = load_nlp()('"People were told these lines had been checked," Reyes said.')
+    reyes = next(t for t in doc if t.text == "Reyes")
+    assert reyes.ent_type_ != "PERSON"
+    assert reyes.dep_ == "nsubj"
