@@ -28,6 +28,8 @@ CONTEXT_THRESHOLD = 60.0
 QUOTE_THRESHOLD = 55.0
 # Mutual best matches at least this similar state the same thing (dates, hedges).
 STATEMENT_THRESHOLD = 50.0
+# Among sentences that carry a date, a best match this alike is the same event.
+DATE_THRESHOLD = 50.0
 # Two quotes are the same words when their own texts are this alike.
 SAME_QUOTE = 80.0
 QUALIFIER_WORDS = {
@@ -68,7 +70,7 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
     def eligible(test) -> np.ndarray:
         return np.array([bool(test(claims[r.article_id][r.index])) for r in refs], dtype=bool)
 
-    dated = aligned_pairs(refs, scores, STATEMENT_THRESHOLD, eligible(_comparable_dates))
+    dated = aligned_pairs(refs, scores, DATE_THRESHOLD, eligible(_comparable_dates))
     statements = aligned_pairs(refs, scores, STATEMENT_THRESHOLD, eligible(_is_statement))
     findings = [
         *_number_findings(refs, scores, claims),
@@ -662,36 +664,46 @@ def _shown_date(fact: FactSpan) -> str:
 
 
 def _date_findings(refs, scores, claims, pairs) -> list[Finding]:
+    """Aligned sentences about one event whose dates cannot be the same day.
+
+    Only the aligned pairs themselves are judged; their groups only gather the
+    articles that take part, so a group that spans two events does not compare
+    one event's date with the other's.
+    """
+
     def claim_of(row: int) -> ClaimSpan:
         return claims[refs[row].article_id][refs[row].index]
 
     union = _Union(len(refs))
+    edges = []
     for row_a, row_b in pairs:
-        if _comparable_dates(claim_of(row_a)) and _comparable_dates(claim_of(row_b)):
-            union.join(row_a, row_b)
+        verdict = _dates_agree(
+            _comparable_dates(claim_of(row_a)), _comparable_dates(claim_of(row_b))
+        )
+        edges.append((row_a, row_b, verdict))
+        union.join(row_a, row_b)
+    by_group: dict[int, list[tuple[int, int, bool | None]]] = defaultdict(list)
+    for edge in edges:
+        by_group[union.find(edge[0])].append(edge)
     findings = []
-    for group in union.groups():
-        if len(group) < 2:
-            continue
-        rows = sorted(group)
-        chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
-        for row in sorted(rows, key=lambda r: -sum(scores[r, o] for o in rows)):
-            chosen.setdefault(
-                refs[row].article_id, (claim_of(row), _comparable_dates(claim_of(row))[0])
-            )
-        ids = sorted(chosen)
-        verdicts = [
-            _dates_agree(_comparable_dates(chosen[a][0]), _comparable_dates(chosen[b][0]))
-            for x, a in enumerate(ids)
-            for b in ids[x + 1 :]
-        ]
+    for group_edges in by_group.values():
+        verdicts = [v for _, _, v in group_edges]
         if False in verdicts:
-            severity = "high"
+            severity, wanted = "high", False
         elif None in verdicts:
-            severity = "low"
+            severity, wanted = "low", None
         else:
             continue
-        first = chosen[ids[0]][0]
+        # Each article speaks through a sentence of a disagreeing pair where it has one.
+        rank: dict[int, int] = {}
+        for row_a, row_b, verdict in group_edges:
+            for row in (row_a, row_b):
+                rank[row] = max(rank.get(row, 0), 2 if verdict is wanted else 1)
+        chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+        for row in sorted(rank, key=lambda r: (-rank[r], r)):
+            claim = claim_of(row)
+            chosen.setdefault(refs[row].article_id, (claim, _comparable_dates(claim)[0]))
+        first = chosen[min(chosen)][0]
         summary = _summary("Date given", (_shown_date(f) for _, f in chosen.values()))
         findings.append(
             Finding(f"date:{_key_words(first)}", "date", severity, summary,
