@@ -246,7 +246,7 @@ HEDGE_RE = re.compile(
     r"|believed to|unconfirmed|unverified|according to|said to|suspected)\b",
     re.IGNORECASE,
 )
-QUOTED_RE = re.compile(r"“([^”]{12,}?)”|\"([^\"]{12,}?)\"")
+QUOTED_RE = re.compile(r"“([^”“]+?)”|\"([^\"]+?)\"")
 SPEAKER_RE = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:said|says|told|added)\b"
     r"|\b(?:said|says|added)\s+(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -352,15 +353,32 @@ def _spelling_variants(a: str, b: str, people: bool = False) -> bool:
         return False
     low_a, low_b = sorted((a.lower(), b.lower()), key=len)
     suffix = low_b[len(low_a) :] if low_b.startswith(low_a) else None
+    if suffix == low_a[-1:]:
+        suffix = None  # a doubled last letter is a slip: Ross / Rosss
     # "Lohan" / "Loha" is a dropped letter; "Klitschko" / "Klitschkos" a plural.
     if suffix in RELATED_SUFFIXES and (not people or suffix in {"s", "es", "ians", "ans", "ns"}):
         return False
     if _british(low_a) == _british(low_b):
         return False  # Centre / Center, Technicolour / Technicolor
+    if _plain(low_a) == _plain(low_b):
+        return False  # Vendome / Vendôme
     distance = OSA.distance(low_a, low_b)  # a swap of two letters is one slip
     longest = len(low_b)
     limit = 1 if longest < 8 else 2
+    if distance == 2 and _common_prefix(low_a, low_b) >= len(low_a) - 2:
+        return False  # another ending is another name: Patrick / Patricia, Charles / Charlene
     return distance <= limit and low_a[0] == low_b[0]
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _british(word: str) -> str:
