@@ -943,8 +943,13 @@ class PerturbationReport:
                 )
             else:
                 hit = sum(o.detected for o in outcomes)
+                # Of the findings an edit raises over itself, those of the planted kind;
+                # the rest are collateral alarms.
+                raised = [f for o in outcomes for f in o.found]
+                right = sum(f.kind in DETECTING_KINDS[kind] for f in raised)
                 out.append(
                     f"recall {kind}: {hit}/{len(outcomes)} = {_ratio(hit, len(outcomes)):.3f}"
+                    f" (precision {right}/{len(raised)} = {_ratio(right, len(raised)):.3f})"
                 )
         controls = [o for o in self.outcomes if o.perturbation.control]
         flagged = sum(o.flagged for o in controls)
