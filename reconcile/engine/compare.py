@@ -260,6 +260,23 @@ def _number_groups(facts, refs, scores) -> list[list[int]]:
     return union.groups()
 
 
+def _outliers_first(chosen, group, facts, refs):
+    """An article that gives the count twice, once as the others do and once not
+    ("six rounds" in the headline, "seven rounds" in the body), speaks through the
+    one that disagrees: that is what the editor must see."""
+    common = Counter(_quantity(f).value for _, f in chosen.values()).most_common(1)[0][0]
+    usual = Quantity(common)
+    out = dict(chosen)
+    for i in sorted(group, key=lambda i: facts[i][2].start):
+        _, claim, fact = facts[i]
+        article = refs[facts[i][0]].article_id
+        current = _quantity(out[article][1])
+        outlier = fact.qualifier != "vague" and _numbers_conflict(_quantity(fact), usual)
+        if outlier and not _numbers_conflict(current, usual):
+            out[article] = (claim, fact)
+    return out
+
+
 def _number_findings(refs, scores, claims) -> list[Finding]:
     facts = [f for f in _facts_of(refs, claims, "number") if f[2].label]
     groups = _number_groups(facts, refs, scores)
@@ -273,7 +290,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
     findings = []
     seen: Counter[str] = Counter()
     for group in sorted(groups, key=lambda g: min(facts[i][2].start for i in g)):
-        chosen = _per_article(group, facts, refs)
+        chosen = _outliers_first(_per_article(group, facts, refs), group, facts, refs)
         if len(chosen) < 2:
             continue
         quantities = {aid: _quantity(fact) for aid, (_, fact) in chosen.items()}
