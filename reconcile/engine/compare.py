@@ -369,6 +369,9 @@ def _spelling_variants(a: str, b: str, people: bool = False) -> bool:
     if a == b or a.lower() == b.lower():
         return False
     low_a, low_b = sorted((a.lower(), b.lower()), key=len)
+    limit = 1 if len(low_b) < 8 else 2
+    if low_a[0] != low_b[0] or OSA.distance(low_a, low_b, score_cutoff=limit) > limit:
+        return False  # the cheap test first: most pairs of words are far apart
     suffix = low_b[len(low_a) :] if low_b.startswith(low_a) else None
     if suffix == low_a[-1:]:
         suffix = None  # a doubled last letter is a slip: Ross / Rosss
@@ -380,11 +383,9 @@ def _spelling_variants(a: str, b: str, people: bool = False) -> bool:
     if _plain(low_a) == _plain(low_b):
         return False  # Vendome / Vendôme
     distance = OSA.distance(low_a, low_b)  # a swap of two letters is one slip
-    longest = len(low_b)
-    limit = 1 if longest < 8 else 2
     if distance == 2 and _common_prefix(low_a, low_b) >= len(low_a) - 2:
         return False  # another ending is another name: Patrick / Patricia, Charles / Charlene
-    return distance <= limit and low_a[0] == low_b[0]
+    return distance <= limit
 
 
 def _plain(word: str) -> str:
@@ -435,14 +436,19 @@ def _name_findings(extractions: list[Extraction]) -> list[Finding]:
         kinds[word].add(kind)
     spellings = sorted(where)
     union = _Union(len(spellings))
-    for i, a in enumerate(spellings):
-        for j in range(i + 1, len(spellings)):
-            b = spellings[j]
-            if kinds[a] == {"loose"} and kinds[b] == {"loose"}:
-                continue  # at least one spelling must be a name the model knows
-            people = "person" in kinds[a] and "person" in kinds[b]
-            if _spelling_variants(a, b, people) and not (set(where[a]) & set(where[b])):
-                union.join(i, j)
+    by_initial: dict[str, list[int]] = defaultdict(list)
+    for i, word in enumerate(spellings):
+        by_initial[word[0].lower()].append(i)
+    for members in by_initial.values():  # a misspelling keeps the first letter
+        for x, i in enumerate(members):
+            a = spellings[i]
+            for j in members[x + 1 :]:
+                b = spellings[j]
+                if kinds[a] == {"loose"} and kinds[b] == {"loose"}:
+                    continue  # at least one spelling must be a name the model knows
+                people = "person" in kinds[a] and "person" in kinds[b]
+                if _spelling_variants(a, b, people) and not (set(where[a]) & set(where[b])):
+                    union.join(i, j)
     findings = []
     for group in union.groups():
         if len(group) < 2:
