@@ -1,7 +1,7 @@
 """Titles that copy gives a person: "former U.S. President Donald Trump", "Mayor Halloway".
 
-A title is read from the words right before a name ("Udmurtia's governor,
-Aleksandr Brechalov", "the governor of Udmurtia Aleksandr Brechalov") or from
+A title is read from the words right before a name ("Carrow's mayor, Ilse
+Korhonen", "the mayor of Carrow Ilse Korhonen") or from
 an apposition right after it ("Samuel Okafor, the port director,"). Its value
 is the office in lower case with the words that change it: "former president",
 "deputy director", "governor".
@@ -97,7 +97,7 @@ def _before(sent: Span, person: Span, name: Span) -> tuple[list[Token], int, int
     words: list[Token] = list(doc[person.start : name.start])
     i = person.start - 1
     if i >= sent.start and doc[i].text == "," and i - 1 >= sent.start and office(doc[i - 1]):
-        i -= 1  # "Udmurtia's governor, Aleksandr Brechalov"
+        i -= 1  # "Carrow's mayor, Ilse Korhonen"
     while i >= sent.start and person.start - i <= WINDOW:
         token = doc[i]
         lower = token.lower_
