@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import Http404
 
-from .formats import ParsedText, UnreadableFile, looks_english, read_file
+from .formats import ParsedText, UnreadableFile, first_line, looks_english, read_file
 from .models import Article, Desk, Membership, Story, body_digest
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ def article_add(
         with transaction.atomic():
             article = Article.objects.create(
                 story=story,
-                title=(title.strip() or _first_line(body))[:300],
+                title=(title.strip() or first_line(body))[:300],
                 outlet=outlet.strip()[:200],
                 filename=filename,
                 body=body,
@@ -120,12 +120,6 @@ def _parse_upload(upload) -> ParsedText:
             f"the file is {upload.size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit"
         )
     return read_file(upload.name, upload.read(), max_bytes=limit)
-
-
-def _first_line(body: str) -> str:
-    from .formats import first_line
-
-    return first_line(body)
 
 
 @transaction.atomic

@@ -104,18 +104,16 @@ def story_align(*, story_id: int) -> int:
     Article.objects.filter(pk__in=[a.pk for a in articles]).exclude(
         status=Article.Status.DONE
     ).update(status=Article.Status.ALIGNING)
-    extractions = load_extractions(articles)
-    findings = compare(extractions)
-    stored = _store_findings(story_id, findings, {c.pk: c for c in _claims(articles)})
+    claims = list(Claim.objects.filter(article__in=articles).order_by("article_id", "start"))
+    findings = compare(load_extractions(articles, claims))
+    claim_at = {(c.article_id, c.start): c.pk for c in claims}
+    stored = _store_findings(story_id, findings, claim_at)
     Article.objects.filter(pk__in=[a.pk for a in articles]).update(status=Article.Status.DONE)
     return stored
 
 
-def _claims(articles: list[Article]):
-    return Claim.objects.filter(article__in=articles)
-
-
-def load_extractions(articles: list[Article]) -> list[Extraction]:
+def load_extractions(articles: list[Article], claims: list[Claim]) -> list[Extraction]:
+    """The engine's view of stored articles; `claims` in article and text order."""
     claims_by_article: dict[int, list[ClaimSpan]] = {a.pk: [] for a in articles}
     facts_by_claim: dict[int, list[FactSpan]] = {}
     for fact in Fact.objects.filter(claim__article__in=articles).order_by("claim_id", "start"):
@@ -124,7 +122,7 @@ def load_extractions(articles: list[Article]) -> list[Extraction]:
                 fact.kind, fact.start, fact.end, fact.text, fact.value, fact.label, fact.qualifier
             )
         )
-    for claim in _claims(articles).order_by("article_id", "start"):
+    for claim in claims:
         claims_by_article[claim.article_id].append(
             ClaimSpan(
                 claim.start,
@@ -138,10 +136,11 @@ def load_extractions(articles: list[Article]) -> list[Extraction]:
 
 
 @transaction.atomic
-def _store_findings(story_id: int, findings: list[Finding], claims: dict[int, Claim]) -> int:
+def _store_findings(
+    story_id: int, findings: list[Finding], claim_at: dict[tuple[int, int], int]
+) -> int:
     # Lock the story so two alignments of one story run one after the other.
     Story.objects.select_for_update().get(pk=story_id)
-    claim_at = {(c.article_id, c.start): c.pk for c in claims.values()}
     existing = {d.key: d for d in Discrepancy.objects.filter(story_id=story_id)}
     for finding in findings:
         discrepancy = existing.pop(finding.key, None)

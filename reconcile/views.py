@@ -182,7 +182,7 @@ def _panel_response(request, story, discrepancy, **extra):
     return render(request, "reconcile/story.html#conflict-panel", context)
 
 
-def _editable_discrepancy(request, pk, discrepancy_pk):
+def _story_discrepancy(request, pk, discrepancy_pk):
     story = get_story_for_user(request.user, pk)
     discrepancy = get_object_or_404(reports.story_discrepancies(story), pk=discrepancy_pk)
     return story, discrepancy
@@ -190,7 +190,7 @@ def _editable_discrepancy(request, pk, discrepancy_pk):
 
 @require_POST
 def discrepancy_resolve(request, pk, discrepancy_pk):
-    story, discrepancy = _editable_discrepancy(request, pk, discrepancy_pk)
+    story, discrepancy = _story_discrepancy(request, pk, discrepancy_pk)
     if not can_edit(request.user):
         return HttpResponseForbidden("Viewers cannot resolve conflicts.")
     values = list(dict.fromkeys(v.value for v in discrepancy.versions.all()))
@@ -225,7 +225,7 @@ def discrepancy_resolve(request, pk, discrepancy_pk):
 
 @require_POST
 def discrepancy_workflow(request, pk, discrepancy_pk):
-    story, discrepancy = _editable_discrepancy(request, pk, discrepancy_pk)
+    story, discrepancy = _story_discrepancy(request, pk, discrepancy_pk)
     if not can_edit(request.user):
         return HttpResponseForbidden("Viewers cannot change conflicts.")
     members = get_user_model().objects.filter(membership__desk=story.desk)
