@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from . import dates, roles
-from .align import ClaimRef, aligned_pairs, similarity
+from .align import ClaimRef, Scores, aligned_pairs, candidate_pairs, similarity
 from .extract import CATEGORIES, STOP, label_name
 from .numbers import Quantity, compatible
 from .types import ClaimSpan, Extraction, FactSpan, Finding, VersionSpan
@@ -64,8 +64,16 @@ class _Union:
         return list(out.values())
 
 
+def _anchors(claim: ClaimSpan) -> Iterator[str]:
+    """Blocking keys beyond shared words: claims that count the same thing are
+    compared even when worded apart ("died" / "killed", "a .357 Magnum")."""
+    for fact in claim.facts:
+        if fact.kind == "number" and fact.label:
+            yield "count:" + fact.label
+
+
 def compare(extractions: list[Extraction]) -> list[Finding]:
-    refs, scores = similarity(extractions)
+    refs, scores = similarity(extractions, anchors=_anchors)
     claims = {e.article_id: e.claims for e in extractions}
 
     def eligible(test) -> np.ndarray:
@@ -95,31 +103,6 @@ def _facts_of(
         claim = claims[ref.article_id][ref.index]
         out.extend((row, claim, fact) for fact in claim.facts if fact.kind == kind)
     return out
-
-
-def _linked_groups(
-    facts: list[tuple[int, ClaimSpan, FactSpan]],
-    refs: list[ClaimRef],
-    scores: np.ndarray,
-    same_slot,
-    threshold,
-) -> list[list[int]]:
-    """Connected groups of facts in different articles that fill the same slot."""
-    union = _Union(len(facts))
-    by_slot: dict[str, list[int]] = defaultdict(list)
-    for i, (_, _, fact) in enumerate(facts):
-        by_slot[same_slot(fact)].append(i)
-    for members in by_slot.values():
-        # Blocking by slot keeps this to the few facts that could match.
-        for x, i in enumerate(members):
-            row_i, _, fact_i = facts[i]
-            for j in members[x + 1 :]:
-                row_j, _, fact_j = facts[j]
-                if refs[row_i].article_id == refs[row_j].article_id:
-                    continue
-                if scores[row_i, row_j] >= threshold(fact_i, fact_j):
-                    union.join(i, j)
-    return union.groups()
 
 
 def _per_article(
@@ -201,7 +184,7 @@ def _context(claim: ClaimSpan, fact: FactSpan, width: int = 30) -> str:
     return claim.text[max(0, at - width) : at] + " # " + claim.text[end : end + width]
 
 
-def _number_groups(facts, refs, scores) -> list[list[int]]:
+def _number_groups(facts, refs, scores: Scores) -> list[list[int]]:
     """Counts in different articles of the same thing.
 
     Same label, and claims alike enough: the story's toll needs little likeness
@@ -211,31 +194,28 @@ def _number_groups(facts, refs, scores) -> list[list[int]]:
     around it, so "six rifles in this operation" and "14 rifles so far" stay apart.
     """
     per_label = Counter((refs[row].article_id, fact.label) for row, _, fact in facts)
-    by_label: dict[str, list[int]] = defaultdict(list)
-    for i, (_, _, fact) in enumerate(facts):
-        by_label[fact.label].append(i)
+    at_row: dict[int, list[int]] = defaultdict(list)
+    for i, (row, _, _) in enumerate(facts):
+        at_row[row].append(i)
     union = _Union(len(facts))
     best: dict[tuple[int, int], tuple[float, float, int]] = {}  # (fact, article) -> match
-    for label, members in by_label.items():
-        for i in members:
-            row_i = facts[i][0]
-            a = refs[row_i].article_id
-            for j in members:
-                row_j = facts[j][0]
-                b = refs[row_j].article_id
-                if a == b:
+    for i, (row_i, claim_i, fact_i) in enumerate(facts):
+        label = fact_i.label
+        a = refs[row_i].article_id
+        # Only claims scored against this one can hold the same count (align.py blocks).
+        for row_j, score in scores.neighbours(row_i):
+            for j in at_row.get(row_j, ()):
+                if facts[j][2].label != label:
                     continue
+                b = refs[row_j].article_id
                 if _event_like(label):
-                    if i < j and scores[row_i, row_j] >= EVENT_THRESHOLD:
+                    if i < j and score >= EVENT_THRESHOLD:
                         union.join(i, j)
                     continue
-                context = fuzz.ratio(
-                    _context(facts[i][1], facts[i][2]), _context(facts[j][1], facts[j][2])
-                )
+                context = fuzz.ratio(_context(claim_i, fact_i), _context(facts[j][1], facts[j][2]))
                 # Alike words right around the counts, or one count of the label per
                 # article, make up for sentences that are otherwise reworded.
                 unique = per_label[(a, label)] == per_label[(b, label)] == 1
-                score = scores[row_i, row_j]
                 # "year", "%": many facts share these; the words around must agree too.
                 alike = (
                     score >= FACT_THRESHOLD
@@ -250,7 +230,7 @@ def _number_groups(facts, refs, scores) -> list[list[int]]:
                 near = unique or context >= CONTEXT_THRESHOLD
                 if score < (UNIQUE_THRESHOLD if near else FACT_THRESHOLD):
                     continue
-                match = (float(scores[row_i, row_j]), context, -j)
+                match = (score, context, -j)
                 if match > best.get((i, b), (-1.0, -1.0, 0)):
                     best[(i, b)] = match
     for (i, _b), (_, _, minus_j) in best.items():
@@ -440,15 +420,19 @@ def _name_findings(extractions: list[Extraction]) -> list[Finding]:
     for i, word in enumerate(spellings):
         by_initial[word[0].lower()].append(i)
     for members in by_initial.values():  # a misspelling keeps the first letter
-        for x, i in enumerate(members):
-            a = spellings[i]
-            for j in members[x + 1 :]:
-                b = spellings[j]
-                if kinds[a] == {"loose"} and kinds[b] == {"loose"}:
-                    continue  # at least one spelling must be a name the model knows
-                people = "person" in kinds[a] and "person" in kinds[b]
-                if _spelling_variants(a, b, people) and not (set(where[a]) & set(where[b])):
-                    union.join(i, j)
+        lowered = [spellings[i].lower() for i in members]
+        # Edit distances in C, cut off at 2: most pairs of words are far apart.
+        distance = process.cdist(
+            lowered, lowered, scorer=OSA.distance, score_cutoff=2, dtype=np.int32, workers=-1
+        )
+        for x, y in zip(*np.nonzero(np.triu(distance <= 2, 1)), strict=True):
+            i, j = members[x], members[y]
+            a, b = spellings[i], spellings[j]
+            if kinds[a] == {"loose"} and kinds[b] == {"loose"}:
+                continue  # at least one spelling must be a name the model knows
+            people = "person" in kinds[a] and "person" in kinds[b]
+            if _spelling_variants(a, b, people) and not (set(where[a]) & set(where[b])):
+                union.join(i, j)
     findings = []
     for group in union.groups():
         if len(group) < 2:
@@ -474,14 +458,13 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z’']+", text.lower()) if w not in STOP and len(w) > 2}
 
 
-def _quote_link(a: tuple[int, ClaimSpan, FactSpan], b: tuple[int, ClaimSpan, FactSpan], score):
-    """Whether two quotes are versions of one remark.
+def _quote_link(stems_a: set[str], stems_b: set[str], score: float) -> bool:
+    """Whether two quotes, given as their word stems, are versions of one remark.
 
     Either most words of the shorter one are in the longer one (a shortened or
     reworded quote), or the sentences around them are alike and share some of the
     quoted words (the remark paraphrased inside quotation marks).
     """
-    stems_a, stems_b = _stems(a[2].text), _stems(b[2].text)
     shared = len(stems_a & stems_b)
     smaller = min(len(stems_a), len(stems_b)) or 1
     if shared >= 3 and shared / smaller >= 0.5:
@@ -494,13 +477,13 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         f for f in _facts_of(refs, claims, "quote") if not _title_case(f[2].text)
     ]  # “Million Dollar Mermaid” is a title, not a quotation
     union = _Union(len(facts))
-    for x, a in enumerate(facts):
-        for y in range(x + 1, len(facts)):
-            b = facts[y]
-            if refs[a[0]].article_id == refs[b[0]].article_id:
-                continue
-            if _quote_link(a, b, scores[a[0], b[0]]):
-                union.join(x, y)
+    stems = [_stems(fact.text) for _, _, fact in facts]
+    articles = np.array([refs[row].article_id for row, _, _ in facts], dtype=np.int64)
+    # Versions of one remark share quoted words: only quotes that do are compared.
+    for x, y in zip(*candidate_pairs(stems, articles), strict=True):
+        a, b = facts[x], facts[y]
+        if _quote_link(stems[x], stems[y], scores[a[0], b[0]]):
+            union.join(int(x), int(y))
     findings = []
     for group in sorted(union.groups(), key=lambda g: min(facts[i][2].start for i in g)):
         chosen = _per_article(group, facts, refs)
@@ -561,14 +544,15 @@ def _speaker_findings(extractions: list[Extraction]) -> list[Finding]:
     ]
     union = _Union(len(quotes))
     conflicting: set[int] = set()
-    for i, (article_i, quote_i, (_, who_i)) in enumerate(quotes):
-        for j in range(i + 1, len(quotes)):
-            article_j, quote_j, (_, who_j) = quotes[j]
-            if article_i == article_j or not _same_quote(quote_i.value, quote_j.value):
-                continue
-            union.join(i, j)
-            if _different_people(who_i.value, who_j.value):
-                conflicting.update((i, j))
+    articles = np.array([article_id for article_id, _, _ in quotes], dtype=np.int64)
+    keys = [_stems(quote.text) for _, quote, _ in quotes]
+    for i, j in zip(*candidate_pairs(keys, articles), strict=True):
+        (_, quote_i, (_, who_i)), (_, quote_j, (_, who_j)) = quotes[i], quotes[j]
+        if not _same_quote(quote_i.value, quote_j.value):
+            continue
+        union.join(int(i), int(j))
+        if _different_people(who_i.value, who_j.value):
+            conflicting.update((int(i), int(j)))
     findings = []
     for group in union.groups():
         if not conflicting & set(group):
@@ -612,13 +596,23 @@ def _title_findings(extractions: list[Extraction]) -> list[Finding]:
     for person, articles in sorted(by_person.items()):
         if len(articles) < 2:
             continue
-        ids = sorted(articles)
+        # Articles that give a person the same titles are judged once, as one group:
+        # a story of hundreds of articles has a handful of ways to title someone.
+        ways: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for aid in sorted(articles):
+            ways[tuple(dict.fromkeys(f.value for _, f in articles[aid]))].append(aid)
         involved: dict[int, tuple[ClaimSpan, FactSpan]] = {}
-        for x, a in enumerate(ids):
-            for b in ids[x + 1 :]:
-                for fact_a, fact_b in _title_conflicts(articles[a], articles[b]):
-                    involved.setdefault(a, fact_a)
-                    involved.setdefault(b, fact_b)
+        signatures = list(ways)
+        for x, sig_a in enumerate(signatures):
+            for sig_b in signatures[x:]:
+                if sig_a == sig_b and len(ways[sig_a]) < 2:
+                    continue
+                for value_a, value_b in _title_conflicts(sig_a, sig_b):
+                    for value, aid in [(value_a, a) for a in ways[sig_a]] + [
+                        (value_b, b) for b in ways[sig_b]
+                    ]:
+                        first = next(item for item in articles[aid] if item[1].value == value)
+                        involved.setdefault(aid, first)
         if not involved:
             continue
         chosen = {
@@ -633,8 +627,8 @@ def _title_findings(extractions: list[Extraction]) -> list[Finding]:
     return findings
 
 
-def _title_conflicts(a: list[tuple[ClaimSpan, FactSpan]], b: list[tuple[ClaimSpan, FactSpan]]):
-    """Pairs of mentions whose titles disagree.
+def _title_conflicts(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Pairs of titles, one from each article's titles for a person, that disagree.
 
     "former" against the same office always counts: an outlet that once writes
     "former Secretary Locke" has it wrong wherever else it writes it right. Two
@@ -643,13 +637,13 @@ def _title_conflicts(a: list[tuple[ClaimSpan, FactSpan]], b: list[tuple[ClaimSpa
     """
     former, office = [], []
     agree = False
-    for item_a in a:
-        for item_b in b:
-            how = roles.conflict(item_a[1].value, item_b[1].value)
+    for title_a in a:
+        for title_b in b:
+            how = roles.conflict(title_a, title_b)
             if how == "former":
-                former.append((item_a, item_b))
+                former.append((title_a, title_b))
             elif how == "office":
-                office.append((item_a, item_b))
+                office.append((title_a, title_b))
             else:
                 agree = True
     return former + ([] if agree else office)
