@@ -6,6 +6,7 @@ Every offset is a Python string offset into the exact text that was passed in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -96,11 +97,17 @@ MIN_CLAIM_WORDS = 5
 
 
 def claims_from_doc(doc: Doc) -> tuple[ClaimSpan, ...]:
-    quotes = list(_quotes(doc.text))
+    whole = doc.text  # built from the tokens on every access: once per document
+    quotes = list(_quotes(whole))
     speakers = _speakers(doc, quotes)
-    year = dates.reference_year(doc.text)
+    year = dates.reference_year(whole)
     claims = []
+    # Span.ents scans every entity of the document: share them out once instead.
+    entities = list(doc.ents)
+    starts = [e.start for e in entities]
     for sent in doc.sents:
+        first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+        ents = [e for e in entities[first:last] if e.end <= sent.end]
         text = sent.text
         stripped = text.strip()
         if len(stripped) < 3:
@@ -110,9 +117,9 @@ def claims_from_doc(doc: Doc) -> tuple[ClaimSpan, ...]:
         end = start + len(stripped)
         facts = [
             *_numbers(sent),
-            *_entities(sent),
+            *_entities(sent, ents),
             *_dates(sent, year),
-            *_titles(sent),
+            *_titles(sent, ents),
             *_hedges(sent),
             *(q for q in quotes if start <= q.start < end),
             *(s for s in speakers if start <= s.start < end),
@@ -126,14 +133,15 @@ def claims_from_doc(doc: Doc) -> tuple[ClaimSpan, ...]:
 
 def _dates(sent: Span, year: int | None) -> Iterator[FactSpan]:
     """Dates in a comparable form; the dateline's year is assumed where none is written."""
-    text = sent.doc.text
-    for start, end, value in dates.date_values(sent.text, sent.start_char):
+    # Doc.text joins every token anew: slice the sentence's own text instead.
+    text, offset = sent.text, sent.start_char
+    for start, end, value in dates.date_values(text, offset):
         label = str(year) if year and value.startswith("md:") else ""
-        yield FactSpan("date", start, end, text[start:end], value, label)
+        yield FactSpan("date", start, end, text[start - offset : end - offset], value, label)
 
 
-def _titles(sent: Span) -> Iterator[FactSpan]:
-    people = [e for e in sent.ents if e.label_ == "PERSON"]
+def _titles(sent: Span, ents: list[Span]) -> Iterator[FactSpan]:
+    people = [e for e in ents if e.label_ == "PERSON"]
     covered = {t.i for e in people for t in e}
     # The small model misses some names; a capitalised name right after an office counts.
     for token in sent:
@@ -158,11 +166,11 @@ def _is_name_word(token: Token, covered: set[int]) -> bool:
 
 
 def _hedges(sent: Span) -> Iterator[FactSpan]:
-    text = sent.doc.text
-    for start, end, marker in hedges.hedges(sent.text, sent.start_char):
-        yield FactSpan("hedge", start, end, text[start:end], marker)
-    for start, end, kind in hedges.sources(sent.text, sent.start_char):
-        yield FactSpan("source", start, end, text[start:end], kind)
+    text, offset = sent.text, sent.start_char
+    for start, end, marker in hedges.hedges(text, offset):
+        yield FactSpan("hedge", start, end, text[start - offset : end - offset], marker)
+    for start, end, kind in hedges.sources(text, offset):
+        yield FactSpan("source", start, end, text[start - offset : end - offset], kind)
 
 
 SAY_LEMMAS = frozenset(
@@ -240,8 +248,8 @@ def normalise_quote(text: str) -> str:
     return " ".join(WORD_RE.findall(text.lower().replace("’", "'")))
 
 
-def _entities(sent: Span) -> Iterator[FactSpan]:
-    for ent in sent.ents:
+def _entities(sent: Span, ents: list[Span]) -> Iterator[FactSpan]:
+    for ent in ents:
         kind = SEMANTIC_LABELS.get(ent.label_)
         if kind is None:
             if ent.label_ in {"DATE", "TIME"} and not any(dates.date_values(ent.text)):

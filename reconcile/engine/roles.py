@@ -77,7 +77,7 @@ def titles(sent: Span, people: list[Span]) -> Iterator[Title]:
             continue
         surname = name[-1].text.strip().removesuffix("'s").removesuffix("’s").lower()
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
-        yield Title(start, end, doc.text[start:end], value, surname,
+        yield Title(start, end, doc[first : last + 1].text, value, surname,
                     name[0].idx, name[-1].idx + len(name[-1]))  # fmt: skip
 
 
