@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article, Story
@@ -206,6 +206,13 @@ class StaleEdit(Exception):
 
 
 TRACKED = ("status", "resolved_value", "verdict", "note", "evidence", "assignee_id")
+SAVED = [
+    *(f.removesuffix("_id") for f in TRACKED),
+    "resolved_by",
+    "resolved_at",
+    "revision",
+    "updated",
+]
 
 
 @transaction.atomic
@@ -217,7 +224,12 @@ def discrepancy_change(
     `expected_revision` is the revision the editor saw; if the row moved on since,
     StaleEdit carries the current row and what changed, and nothing is written.
     """
-    current = Discrepancy.objects.select_for_update().get(pk=discrepancy_id)
+    # The panel drawn from the returned row names the assignee and the resolver.
+    current = (
+        Discrepancy.objects.select_for_update(of=("self",))
+        .select_related("assignee", "resolved_by")
+        .get(pk=discrepancy_id)
+    )
     if current.revision != expected_revision:
         since = list(current.events.select_related("user").order_by("at", "id")[expected_revision:])
         raise StaleEdit(current, since)
@@ -242,9 +254,9 @@ def discrepancy_change(
     }
     if not diff:
         return current
-    current.revision = F("revision") + 1
-    current.save()
-    current.refresh_from_db()
+    # The row is locked until commit, so counting in Python cannot lose an increment.
+    current.revision += 1
+    current.save(update_fields=SAVED)
     Event.objects.create(
         discrepancy=current, user=user, at=timezone.now(), action=action, changes=diff
     )

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -14,27 +15,34 @@ from articles.services import can_edit, get_story_for_user
 from . import reports, services
 from .forms import ClaimVerdictForm, ConflictFilterForm, ResolveForm, WorkflowForm
 from .highlight import Mark, highlight
-from .models import Claim, Discrepancy, Export
+from .models import Claim, Discrepancy, Export, Version
 
 
-def _panel_urls(story_pk: int, discrepancy_pk: int) -> tuple[str, str]:
-    page = reverse("story-detail", args=[story_pk]) + f"?d={discrepancy_pk}"
-    panel = reverse("discrepancy-panel", args=[story_pk, discrepancy_pk])
-    return page, panel
+def _url_per_row(name: str, story_pk: int):
+    """reverse() once for links that differ only in their last id: a page has hundreds."""
+    sentinel = 987654321987654321
+    head, _, tail = reverse(name, args=[story_pk, sentinel]).rpartition(str(sentinel))
+    return lambda pk: f"{head}{pk}{tail}"
 
 
 def story_detail(request, pk):
     story = get_story_for_user(request.user, pk)
+    editable = can_edit(request.user)
     articles = list(story.articles.order_by("id").prefetch_related("claims"))
     discrepancies = list(reports.story_discrepancies(story))
+    page = reverse("story-detail", args=[story.pk])
+    panel_url = _url_per_row("discrepancy-panel", story.pk)
     marks: dict[int, list[Mark]] = {a.pk: [] for a in articles}
     for d in discrepancies:
-        href, panel = _panel_urls(story.pk, d.pk)
+        d.panel_url = panel = panel_url(d.pk)
+        href = f"{page}?d={d.pk}"
         for v in d.versions.all():
             marks.setdefault(v.article_id, []).append(
                 Mark(v.value_start, v.value_end, d.pk, d.kind, d.severity, d.summary, href, panel)
             )
     columns = [(a, highlight(a.body, marks.get(a.pk, []))) for a in articles]
+    if editable:
+        _claim_forms(story, articles)
     selected = None
     if request.GET.get("d", "").isdigit():
         selected = next((d for d in discrepancies if d.pk == int(request.GET["d"])), None)
@@ -55,21 +63,47 @@ def story_detail(request, pk):
         "counts": Counter(d.status for d in discrepancies),
         "upload_form": UploadForm(),
         "paste_form": PasteForm(),
-        "verdicts": Discrepancy.Verdict.choices,
-        **_panel_context(request, story, selected, articles),
+        **_panel_context(request, story, selected, articles=articles, editable=editable),
     }
     return render(request, "reconcile/story.html", context)
 
 
-def _panel_context(request, story: Story, discrepancy, articles=None, **extra) -> dict:
-    editable = can_edit(request.user)
+def _claim_forms(story: Story, articles: list[Article]) -> None:
+    """Each claim's mark URL and verdict options, made once per page rather than per claim.
+
+    An editor's page has a form for every claim of every article: rendering their
+    options claim by claim was half the page's time.
+    """
+    mark_url = _url_per_row("claim-mark", story.pk)
+    options: dict[str, str] = {}
+    for article in articles:
+        for claim in article.claims.all():
+            claim.mark_url = mark_url(claim.pk)
+            if claim.verdict not in options:
+                options[claim.verdict] = render_to_string(
+                    "reconcile/story.html#verdict-options",
+                    {"current": claim.verdict, "verdicts": Discrepancy.Verdict.choices},
+                )
+            claim.verdict_options = options[claim.verdict]
+
+
+def _panel_context(
+    request, story: Story, discrepancy, *, articles=None, versions=None, editable=None, **extra
+) -> dict:
+    """The conflict panel. Pass what the caller already holds (articles, the
+    discrepancy's versions, whether the user can edit) so it is not fetched again."""
+    editable = can_edit(request.user) if editable is None else editable
     context = {"story": story, "selected": discrepancy, "can_edit": editable, **extra}
     if discrepancy is None:
         return context
-    articles = articles if articles is not None else list(story.articles.order_by("id"))
-    rows = _versions_view(discrepancy, articles)
+    versions = list(discrepancy.versions.all()) if versions is None else versions
+    if articles is None:
+        articles = list(story.articles.filter(pk__in={v.article_id for v in versions}))
+    rows = _versions_view(versions, articles)
     values = list(dict.fromkeys(r["value"] for r in rows))
-    members = get_user_model().objects.filter(membership__desk=story.desk).order_by("username")
+    members = (
+        get_user_model().objects.filter(membership__desk_id=story.desk_id).order_by("username")
+    )
     context.update(
         selected_versions=rows,
         history=discrepancy.events.select_related("user").order_by("-at", "-id"),
@@ -116,9 +150,8 @@ def story_status(request, pk):
     )
 
 
-def _versions_view(discrepancy: Discrepancy, articles: list[Article]):
+def _versions_view(versions: list[Version], articles: list[Article]):
     by_id = {a.pk: a for a in articles}
-    versions = list(discrepancy.versions.all())
     counts = Counter(v.value for v in versions)
     rows = []
     for v in versions:
@@ -193,10 +226,12 @@ def discrepancy_resolve(request, pk, discrepancy_pk):
     story, discrepancy = _story_discrepancy(request, pk, discrepancy_pk)
     if not can_edit(request.user):
         return HttpResponseForbidden("Viewers cannot resolve conflicts.")
-    values = list(dict.fromkeys(v.value for v in discrepancy.versions.all()))
+    # A change leaves the versions as they were: the panel reuses them.
+    panel = {"versions": list(discrepancy.versions.all()), "editable": True}
+    values = list(dict.fromkeys(v.value for v in panel["versions"]))
     form = ResolveForm(request.POST, values=values)
     if not form.is_valid():
-        return _panel_response(request, story, discrepancy, resolve_form=form)
+        return _panel_response(request, story, discrepancy, resolve_form=form, **panel)
     try:
         discrepancy = services.discrepancy_change(
             discrepancy_id=discrepancy.pk,
@@ -219,8 +254,9 @@ def discrepancy_resolve(request, pk, discrepancy_pk):
             stale.current,
             resolve_form=ResolveForm(data, values=values),
             stale=stale.since,
+            **panel,
         )
-    return _panel_response(request, story, discrepancy, saved=True)
+    return _panel_response(request, story, discrepancy, saved=True, **panel)
 
 
 @require_POST
@@ -228,10 +264,11 @@ def discrepancy_workflow(request, pk, discrepancy_pk):
     story, discrepancy = _story_discrepancy(request, pk, discrepancy_pk)
     if not can_edit(request.user):
         return HttpResponseForbidden("Viewers cannot change conflicts.")
-    members = get_user_model().objects.filter(membership__desk=story.desk)
+    panel = {"versions": list(discrepancy.versions.all()), "editable": True}
+    members = get_user_model().objects.filter(membership__desk_id=story.desk_id)
     form = WorkflowForm(request.POST, members=members)
     if not form.is_valid():
-        return _panel_response(request, story, discrepancy)
+        return _panel_response(request, story, discrepancy, **panel)
     try:
         discrepancy = services.discrepancy_change(
             discrepancy_id=discrepancy.pk,
@@ -242,8 +279,8 @@ def discrepancy_workflow(request, pk, discrepancy_pk):
             assignee_id=form.cleaned_data["assignee"],
         )
     except services.StaleEdit as stale:
-        return _panel_response(request, story, stale.current, stale=stale.since)
-    return _panel_response(request, story, discrepancy, saved=True)
+        return _panel_response(request, story, stale.current, stale=stale.since, **panel)
+    return _panel_response(request, story, discrepancy, saved=True, **panel)
 
 
 @require_POST

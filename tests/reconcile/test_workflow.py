@@ -148,22 +148,6 @@ def test_conflict_list_filters_and_counts(client_editor, desk, demo_texts):
     assert f"Showing 1 of {total}." in html
 
 
-def test_story_page_queries_do_not_grow_with_the_story(
-    client_editor, desk, demo_texts, django_assert_max_num_queries
-):
-    story, _ = _killed(desk, demo_texts)
-    with django_assert_max_num_queries(15):
-        client_editor.get(reverse("story-detail", args=[story.pk]))
-    article_add(
-        story=story,
-        body="Six people were killed and 40 injured on Tuesday night, the coastguard said.",
-        enqueue=False,
-    )
-    story_reconcile(story=story)
-    with django_assert_max_num_queries(15):
-        client_editor.get(reverse("story-detail", args=[story.pk]))
-
-
 def test_claims_are_marked_from_the_article_column(client_editor, editor, desk, demo_texts):
     story, _ = _killed(desk, demo_texts)
     page = client_editor.get(reverse("story-detail", args=[story.pk])).content.decode()
