@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install migrate run worker test lint format clean
+.PHONY: install migrate run worker test lint format clean loadtest
 
 install: $(STAMP)
 
@@ -30,6 +30,12 @@ test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
+
+# Concurrent editors resolving conflicts through gunicorn: DATABASE_URL must name a
+# PostgreSQL database (it is migrated first). Options: LOADTEST_ARGS="--clients 20 ...".
+loadtest: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py loadtest $(LOADTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
