@@ -7,6 +7,7 @@ that overlap an earlier one are dropped rather than nested.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -24,6 +25,33 @@ class Mark:
     panel_url: str
 
 
+ICONS = {"high": "!!", "medium": "!", "low": "?"}
+
+
+@lru_cache(maxsize=4096)
+def _tags(
+    discrepancy_id: int, kind: str, severity: str, label: str, href: str, panel_url: str
+) -> tuple[str, str]:
+    """A mark's opening and closing tags: one conflict's are the same in every column."""
+    opening = format_html(
+        '<a class="hl kind-{} sev-{}" data-d="{}" href="{}" hx-get="{}" '
+        'hx-target="#panel" hx-push-url="{}" aria-label="{} conflict ({}): {}">',
+        kind,
+        severity,
+        discrepancy_id,
+        href,
+        panel_url,
+        href,
+        kind.capitalize(),
+        severity,
+        label,
+    )
+    closing = format_html(
+        '<span class="hl-icon" aria-hidden="true">{}</span></a>', ICONS.get(severity, "")
+    )
+    return opening, closing
+
+
 def highlight(body: str, marks: list[Mark]) -> SafeString:
     parts: list[str] = []
     cursor = 0
@@ -32,25 +60,10 @@ def highlight(body: str, marks: list[Mark]) -> SafeString:
         end = min(mark.end, len(body))
         if start < cursor or end <= start:
             continue
-        parts.append(escape(body[cursor:start]))
-        parts.append(
-            format_html(
-                '<a class="hl kind-{} sev-{}" data-d="{}" href="{}" hx-get="{}" '
-                'hx-target="#panel" hx-push-url="{}" aria-label="{} conflict ({}): {}">{}'
-                '<span class="hl-icon" aria-hidden="true">{}</span></a>',
-                mark.kind,
-                mark.severity,
-                mark.discrepancy_id,
-                mark.href,
-                mark.panel_url,
-                mark.href,
-                mark.kind.capitalize(),
-                mark.severity,
-                mark.label,
-                body[start:end],
-                {"high": "!!", "medium": "!", "low": "?"}.get(mark.severity, ""),
-            )
+        opening, closing = _tags(
+            mark.discrepancy_id, mark.kind, mark.severity, mark.label, mark.href, mark.panel_url
         )
+        parts.extend((escape(body[cursor:start]), opening, escape(body[start:end]), closing))
         cursor = end
     parts.append(escape(body[cursor:]))
     return mark_safe("".join(parts))  # every part above is escaped or format_html
