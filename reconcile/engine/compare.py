@@ -26,6 +26,9 @@ GENERIC_LABELS = frozenset(
     "year day week month hour minute night season decade time people person % km m kg $ € £".split()
 )
 CONTEXT_THRESHOLD = 60.0
+# Sentences this alike, with the words around a count this alike, are one statement.
+TWIN_SCORE = 80.0
+TWIN_CONTEXT = 80.0
 QUOTE_THRESHOLD = 55.0
 # Mutual best matches at least this similar state the same thing (dates, hedges).
 STATEMENT_THRESHOLD = 50.0
@@ -233,10 +236,18 @@ def _number_groups(facts, refs, scores: Scores) -> list[list[int]]:
                 match = (score, context, -j)
                 if match > best.get((i, b), (-1.0, -1.0, 0)):
                     best[(i, b)] = match
+    joined: set[int] = set()
     for (i, _b), (_, _, minus_j) in best.items():
         j = -minus_j
         if i < j and best.get((j, refs[facts[i][0]].article_id), (0, 0, 1))[2] == -i:
             union.join(i, j)
+            joined.update((i, j))
+    # A count left with no mutual partner joins its best match if that is a near copy:
+    # a headline's "four-party basis" whose article's body agrees with the others'
+    # "two-party basis", which took the mutual match.
+    for (i, _b), (score, context, minus_j) in sorted(best.items()):
+        if i not in joined and score >= TWIN_SCORE and context >= CONTEXT_THRESHOLD:
+            union.join(i, -minus_j)
     return union.groups()
 
 
@@ -257,6 +268,15 @@ def _outliers_first(chosen, group, facts, refs):
     return out
 
 
+def _twins(a, b, row_at: dict[tuple[int, int], int], scores: Scores) -> bool:
+    """Counts, as (article, claim, fact), in near-identical sentences ("The three boats
+    had a total of 26 crew"): one statement copied, which must agree even in a story
+    that has two such counts."""
+    row_a, row_b = row_at[(a[0], a[2].start)], row_at[(b[0], b[2].start)]
+    context = fuzz.ratio(_context(a[1], a[2]), _context(b[1], b[2]))
+    return scores[row_a, row_b] >= TWIN_SCORE and context >= TWIN_CONTEXT
+
+
 def _number_findings(refs, scores, claims) -> list[Finding]:
     facts = [f for f in _facts_of(refs, claims, "number") if f[2].label]
     groups = _number_groups(facts, refs, scores)
@@ -267,6 +287,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
     for row, _, fact in facts:
         if fact.qualifier != "vague":
             stated[(refs[row].article_id, fact.label)].add(_quantity(fact).value)
+    row_at = {(refs[row].article_id, fact.start): row for row, _, fact in facts}
     findings = []
     seen: Counter[str] = Counter()
     for group in sorted(groups, key=lambda g: min(facts[i][2].start for i in g)):
@@ -282,7 +303,10 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
             for b in quantities
             if a < b
             and _numbers_conflict(quantities[a], quantities[b])
-            and sum({quantities[a].value, quantities[b].value} <= v for v in both) < 2
+            and (
+                sum({quantities[a].value, quantities[b].value} <= v for v in both) < 2
+                or _twins((a, *chosen[a]), (b, *chosen[b]), row_at, scores)
+            )
         ]
         if not conflicts:
             continue
@@ -729,11 +753,11 @@ def _date_findings(refs, scores, claims, pairs) -> list[Finding]:
             severity, wanted = "low", None
         else:
             continue
-        # Each article speaks through a sentence of a disagreeing pair where it has one.
+        # Each article speaks through its sentence in the most disagreeing pairs.
         rank: dict[int, int] = {}
         for row_a, row_b, verdict in group_edges:
             for row in (row_a, row_b):
-                rank[row] = max(rank.get(row, 0), 2 if verdict is wanted else 1)
+                rank[row] = rank.get(row, 0) + (verdict is wanted)
         chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
         for row in sorted(rank, key=lambda r: (-rank[r], r)):
             claim = claim_of(row)

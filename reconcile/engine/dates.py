@@ -130,6 +130,9 @@ def _around_midnight(a: str, day_a: str, b: str, day_b: str) -> bool:
     days = [d[:3] for d in WEEKDAYS]
     for first, day_first, second, day_second in ((a, day_a, b, day_b), (b, day_b, a, day_a)):
         following = days[(days.index(day_first) + 1) % 7] == day_second
-        if following and (first.endswith("+late") or second.endswith("+early")):
+        # The night between: the first day late, or the next day early; a morning
+        # on one day and a morning on the next are two mornings.
+        night = first.endswith("+late") or second.endswith("+early")
+        if following and night and not first.endswith("+early") and not second.endswith("+late"):
             return True
     return False

@@ -331,6 +331,9 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
         # An amount of money counts what it pays for ("$160 million offer"), in its currency.
         counted_unit = "" if unit in CURRENCY_SIGNS.values() else unit
         label = duration or _counted(sent, tokens[i].i, tokens[j].i, counted_unit)
+        previous = sent.doc[tokens[i].i - 1] if tokens[i].i > sent.start else None
+        if label and previous is not None and previous.lower_ in ORDINAL_WORDS:
+            label = f"{previous.lower_} {label}"  # "the first 100 days" is not "60 days"
         rendered = lowered if value is None else Quantity(value, qualifier, unit).render()
         yield FactSpan(
             "number", span.start_char, span.end_char, span.text, rendered, label, qualifier
@@ -423,8 +426,16 @@ def _in_title(sent: Span, token: Token) -> bool:
     return following is not None and following.text[:1].isupper()
 
 
+# spaCy's like_num takes ordinals for numbers: "the first 100 days" is one count.
+ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+)
+
+
 def _is_number_token(token: Token, continuing: bool = False) -> bool:
     text = token.text.lower()
+    if text in ORDINAL_WORDS:
+        return False
     if token.like_num and text not in {"one"} or text in VAGUE:
         return text not in {"a", "an"}
     if text == "one":

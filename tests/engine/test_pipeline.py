@@ -113,3 +113,9 @@ def test_demo_story_has_its_planted_conflicts(demo_texts):
     assert "People killed: 4 in 3 articles, 5 in 1 article" in summaries
     assert "People injured: 23 in 3 articles, 32 in 1 article" in summaries
     assert "Name spelled: Salvesen in 3 articles, Salveson in 1 article" in summaries
+
+
+def test_an_ordinal_does_not_swallow_the_count_after_it():
+    claims = extract("He marks his first 100 days in office on Wednesday, aides said.")
+    numbers = [(f.value, f.label) for c in claims for f in c.facts if f.kind == "number"]
+    assert numbers == [("100", "first day")]

@@ -33,6 +33,9 @@ def test_may_the_verb_is_not_a_month():
         ("wd:thu", "wd:wed", None, False),
         ("wd:thu+early", "wd:thu", None, True),
         ("wd:fri+late", "wd:sat+early", None, True),
+        ("wd:fri+late", "wd:sat", None, True),
+        ("wd:wed+early", "wd:thu+early", None, False),  # two mornings, a day apart
+        ("wd:wed+late", "wd:thu+late", None, False),
         ("weekend", "wd:sun", None, True),
         ("weekend", "wd:tue", None, False),
         ("md:07-01", "weekend", None, None),  # no year: the weekday is unknown
