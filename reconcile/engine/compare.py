@@ -504,10 +504,22 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
     stems = [_stems(fact.text) for _, _, fact in facts]
     articles = np.array([refs[row].article_id for row, _, _ in facts], dtype=np.int64)
     # Versions of one remark share quoted words: only quotes that do are compared.
+    # Each quote joins its closest version in each other article, and only where
+    # that one picks it back, so two remarks of one speaker do not run together.
+    best: dict[tuple[int, int], tuple[float, int]] = {}  # (quote, article) -> (likeness, -quote)
     for x, y in zip(*candidate_pairs(stems, articles), strict=True):
+        x, y = int(x), int(y)
         a, b = facts[x], facts[y]
-        if _quote_link(stems[x], stems[y], scores[a[0], b[0]]):
-            union.join(int(x), int(y))
+        if not _quote_link(stems[x], stems[y], scores[a[0], b[0]]):
+            continue
+        likeness = fuzz.token_set_ratio(a[2].value, b[2].value)
+        for one, other in ((x, y), (y, x)):
+            key = (one, int(articles[other]))
+            best[key] = max(best.get(key, (-1.0, 0)), (likeness, -other))
+    for (x, _), (_, minus_y) in best.items():
+        y = -minus_y
+        if best.get((y, int(articles[x])), (0, 1))[1] == -x:
+            union.join(x, y)
     findings = []
     for group in sorted(union.groups(), key=lambda g: min(facts[i][2].start for i in g)):
         chosen = _per_article(group, facts, refs)

@@ -119,3 +119,19 @@ def test_an_ordinal_does_not_swallow_the_count_after_it():
     claims = extract("He marks his first 100 days in office on Wednesday, aides said.")
     numbers = [(f.value, f.label) for c in claims for f in c.facts if f.kind == "number"]
     assert numbers == [("100", "first day")]
+
+
+def test_a_reworded_quote_is_matched_with_its_own_remark_not_a_similar_one():
+    articles, findings = _findings(
+        [
+            'The mayor recalled: "The harbour wall was rebuilt once before, in 1990, by hand." '
+            'She promised: "The harbour wall will be rebuilt before winter, whatever it costs."',
+            'The mayor promised: "The harbour wall will be rebuilt before spring, "'
+            'whatever it costs."',
+        ]
+    )
+    quotes = [f for f in findings if f.kind == "quote"]
+    assert len(quotes) == 1
+    shown = {articles[v.article_id].text[v.value_start : v.value_end] for v in quotes[0].versions}
+    assert any("before winter" in s for s in shown) and any("before spring" in s for s in shown)
+    assert not any("1990" in s for s in shown)
