@@ -33,7 +33,7 @@ QUOTE_THRESHOLD = 55.0
 # Mutual best matches at least this similar state the same thing (dates, hedges).
 STATEMENT_THRESHOLD = 50.0
 # Among sentences that carry a date, a best match this alike is the same event.
-DATE_THRESHOLD = 50.0
+DATE_THRESHOLD = 45.0
 # Two quotes are the same words when their own texts are this alike.
 SAME_QUOTE = 80.0
 QUALIFIER_WORDS = {
