@@ -226,7 +226,10 @@ class Command(BaseCommand):
             self._together(clients_, lambda c, i: c.log_in(page_path))
             before = access_log.stat().st_size if access_log.exists() else 0
             self.stderr.write(f"sending {clients * per_client} resolve POSTs...")
+            meter = CpuMeter(server.pid)
+            meter.start()
             elapsed = self._run(clients_, targets, per_client, options["think_ms"])
+            cpu = {name: ms / (clients * per_client) for name, ms in meter.stop().items()}
             page_ms = self._page_times(clients_[0], page_path, options["page_gets"])
             self._report(
                 clients_,
@@ -239,6 +242,7 @@ class Command(BaseCommand):
                 self._server_times(access_log, before),
                 self._query_counts(page_story, editors[0]),
                 server_log,
+                cpu,
             )
         finally:
             if server is not None:
@@ -424,7 +428,7 @@ class Command(BaseCommand):
     # --- reporting and cleaning up --------------------------------------------------
 
     def _report(
-        self, clients, targets, elapsed, options, vendor, port, page_ms, server, queries, log
+        self, clients, targets, elapsed, options, vendor, port, page_ms, server, queries, log, cpu
     ) -> None:
         latencies = sorted(ms for c in clients for ms in c.latencies)
         failures = [f for c in clients for f in c.failures]
@@ -463,6 +467,11 @@ class Command(BaseCommand):
                 f"resolve time inside gunicorn ms: p50 {percentile(inside, 50):.1f} "
                 f"p95 {percentile(inside, 95):.1f}"
             )
+        if cpu:
+            each = ", ".join(
+                f"{name} {cpu[name]:.1f} ms" for name in ("gunicorn", "PostgreSQL") if name in cpu
+            )
+            out(f"CPU per resolve (user+system, from /proc): {each}")
         page_server = statistics.median(server["page"]) if server["page"] else float("nan")
         out(
             f"story page {PAGE_ARTICLES} articles/{PAGE_CONFLICTS} conflicts: median "
@@ -502,6 +511,65 @@ class Command(BaseCommand):
             made["desk"].delete()
         if made["users"]:
             get_user_model().objects.filter(pk__in=made["users"]).delete()
+
+
+class CpuMeter(threading.Thread):
+    """CPU time of gunicorn and of this database's PostgreSQL backends, from /proc.
+
+    Sampled every half second, so that processes that come and go are counted:
+    Django reopens a connection, and so gets a new backend, once it is
+    CONN_MAX_AGE old. Linux only; elsewhere it measures nothing.
+    """
+
+    def __init__(self, gunicorn_pid: int):
+        super().__init__(daemon=True)
+        self.gunicorn_pid = gunicorn_pid
+        db = connection.settings_dict
+        # A backend's title: "postgres: [cluster: ]USER DATABASE HOST(PORT) STATE".
+        self.backend = (
+            re.compile(rf"^postgres: .*\b{re.escape(db['USER'] or '')} {re.escape(db['NAME'])} ")
+            if connection.vendor == "postgresql"
+            else None
+        )
+        self.first: dict[tuple[str, int], int] = {}
+        self.last: dict[tuple[str, int], int] = {}
+        self.done = threading.Event()
+        self.sample()
+
+    def sample(self) -> None:
+        for entry in Path("/proc").glob("[0-9]*"):
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                pid, ppid = int(entry.name), int(fields[1])
+                if pid == self.gunicorn_pid or ppid == self.gunicorn_pid:
+                    name = "gunicorn"
+                elif self.backend and self.backend.match(
+                    (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                ):
+                    name = "PostgreSQL"
+                else:
+                    continue
+            except (OSError, IndexError, ValueError):
+                continue
+            ticks = int(fields[11]) + int(fields[12])  # utime, stime
+            self.first.setdefault((name, pid), ticks)
+            self.last[(name, pid)] = ticks
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            self.sample()
+
+    def stop(self) -> dict[str, float]:
+        """CPU milliseconds each kind of process spent since the meter was made."""
+        self.done.set()
+        self.join()
+        self.sample()
+        spent: dict[str, float] = {}
+        for (name, _pid), ticks in self.last.items():
+            spent[name] = spent.get(name, 0) + ticks
+        for (name, _pid), ticks in self.first.items():
+            spent[name] -= ticks
+        return {name: ticks * 1000 / os.sysconf("SC_CLK_TCK") for name, ticks in spent.items()}
 
 
 def _loadavg() -> str:
