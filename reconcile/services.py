@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article, Story
@@ -17,6 +16,7 @@ from .models import Claim, Discrepancy, Event, Fact, Version
 
 log = logging.getLogger(__name__)
 BUSY = [Article.Status.QUEUED, Article.Status.EXTRACTING]
+READY = [Article.Status.EXTRACTED, Article.Status.ALIGNING, Article.Status.DONE]
 
 
 def article_enqueue(*, article_id: int) -> None:
@@ -49,14 +49,23 @@ def articles_requeue_delayed(*, story_id: int) -> int:
 def article_extract(*, article_id: int) -> bool:
     """Extract one article's claims; returns whether the story is ready to align.
 
-    A conditional claim on the status row means two workers never extract the
-    same article at once; re-running replaces the claims, never duplicates them.
+    The status is committed before the check, so of extractions finishing
+    together at least one sees nothing busy (see docs/design.md). A conditional
+    claim on the status row skips articles already done; re-running replaces
+    the claims, never duplicates them.
     """
     claimed = Article.objects.filter(
         pk=article_id, status__in=[Article.Status.QUEUED, Article.Status.EXTRACTING]
     ).update(status=Article.Status.EXTRACTING, error="")
     if not claimed:
-        return False
+        # Delivered again after its worker died between storing the claims and
+        # queueing the alignment: the alignment may still be to queue.
+        story_id = (
+            Article.objects.filter(pk=article_id, status=Article.Status.EXTRACTED)
+            .values_list("story_id", flat=True)
+            .first()
+        )
+        return story_id is not None and _nothing_busy(story_id)
     article = Article.objects.get(pk=article_id)
     try:
         claims = next(extract_many([article.body]))
@@ -69,7 +78,11 @@ def article_extract(*, article_id: int) -> bool:
         )
     else:
         _store_claims(article, claims)
-    return not Article.objects.filter(story_id=article.story_id, status__in=BUSY).exists()
+    return _nothing_busy(article.story_id)
+
+
+def _nothing_busy(story_id: int) -> bool:
+    return not Article.objects.filter(story_id=story_id, status__in=BUSY).exists()
 
 
 @transaction.atomic
@@ -98,16 +111,21 @@ def _store_claims(article: Article, claims: tuple[ClaimSpan, ...]) -> None:
 
 
 def story_align(*, story_id: int) -> int:
-    """Align the story's extracted articles and store their conflicts. Idempotent."""
-    ready = Q(status__in=[Article.Status.EXTRACTED, Article.Status.ALIGNING, Article.Status.DONE])
-    articles = list(Article.objects.filter(ready, story_id=story_id))
+    """Align the story's extracted articles and store their conflicts. Idempotent.
+
+    Returns the number of findings stored; 0 if a newer alignment overtook this one.
+    """
+    articles = list(Article.objects.filter(story_id=story_id, status__in=READY))
     Article.objects.filter(pk__in=[a.pk for a in articles]).exclude(
         status=Article.Status.DONE
     ).update(status=Article.Status.ALIGNING)
     claims = list(Claim.objects.filter(article__in=articles).order_by("article_id", "start"))
     findings = compare(load_extractions(articles, claims))
     claim_at = {(c.article_id, c.start): c.pk for c in claims}
-    stored = _store_findings(story_id, findings, claim_at)
+    stored = _store_findings(story_id, findings, claim_at, {a.pk for a in articles})
+    if stored is None:
+        log.info("alignment overtaken by a newer one", extra={"story_id": story_id})
+        return 0
     Article.objects.filter(pk__in=[a.pk for a in articles]).update(status=Article.Status.DONE)
     return stored
 
@@ -137,10 +155,18 @@ def load_extractions(articles: list[Article], claims: list[Claim]) -> list[Extra
 
 @transaction.atomic
 def _store_findings(
-    story_id: int, findings: list[Finding], claim_at: dict[tuple[int, int], int]
-) -> int:
+    story_id: int,
+    findings: list[Finding],
+    claim_at: dict[tuple[int, int], int],
+    aligned: set[int],
+) -> int | None:
     # Lock the story so two alignments of one story run one after the other.
     Story.objects.select_for_update().get(pk=story_id)
+    # An article extracted since this alignment read the story queued a newer
+    # alignment that includes it, which may have stored already: storing this
+    # older view after it would drop that article's conflicts.
+    if Article.objects.filter(story_id=story_id, status__in=READY).exclude(pk__in=aligned).exists():
+        return None
     existing = {d.key: d for d in Discrepancy.objects.filter(story_id=story_id)}
     for finding in findings:
         discrepancy = existing.pop(finding.key, None)

@@ -69,3 +69,99 @@ def test_a_conflict_an_editor_worked_on_survives_when_no_longer_found(desk, demo
     worked.refresh_from_db()
     assert worked.stale is True
     assert not Discrepancy.objects.filter(pk=untouched.pk).exists()
+
+
+# The join: each extraction commits its own status, then asks whether any article
+# of the story is still busy. These tests replay the two possible interleavings
+# of the last two extractions, and an alignment overtaken by a newer one.
+
+
+def _extracting_inside(monkeypatch, name, other_id, results):
+    """While `name` runs, the other article's whole extraction runs too."""
+    import reconcile.services as services
+
+    original = getattr(services, name)
+
+    def interleaved(*args, **kwargs):
+        value = original(*args, **kwargs)
+        monkeypatch.setattr(services, name, original)  # once
+        results.append(services.article_extract(article_id=other_id))
+        return value
+
+    monkeypatch.setattr(services, name, interleaved)
+
+
+def test_two_extractions_finishing_together_both_align_without_harm(desk, demo_texts, monkeypatch):
+    from reconcile.services import article_extract
+
+    story = _demo_story(desk, demo_texts)
+    reference = _demo_story(desk, demo_texts)
+    story_reconcile(story=reference)
+    first, *middle, last = story.articles.order_by("pk")
+    for article in middle:
+        article_extract(article_id=article.pk)
+    # The last one stores its claims after the first stored, before the first checks.
+    results: list[bool] = []
+    _extracting_inside(monkeypatch, "_store_claims", last.pk, results)
+    results.append(article_extract(article_id=first.pk))
+    assert results == [True, True], "both see nothing busy, so both queue the alignment"
+    story_align(story_id=story.pk)
+    story_align(story_id=story.pk)
+    assert [(key, summary) for key, summary, _ in _snapshot(story)] == [
+        (key, summary) for key, summary, _ in _snapshot(reference)
+    ]
+    assert set(story.articles.values_list("status", flat=True)) == {Article.Status.DONE}
+
+
+def test_the_last_extraction_to_finish_always_queues_the_alignment(desk, demo_texts, monkeypatch):
+    from reconcile.services import article_extract
+
+    story = _demo_story(desk, demo_texts)
+    first, *middle, last = story.articles.order_by("pk")
+    for article in middle:
+        article_extract(article_id=article.pk)
+    # The last one runs whole while the first is still extracting: it sees the
+    # first busy and leaves the alignment to it.
+    results: list[bool] = []
+    _extracting_inside(monkeypatch, "extract_many", last.pk, results)
+    results.append(article_extract(article_id=first.pk))
+    assert results == [False, True]
+
+
+def test_an_alignment_overtaken_by_a_newer_one_does_not_undo_it(desk, demo_texts, monkeypatch):
+    import reconcile.services as services
+
+    names = ["coastline-wire.txt", "northern-post.txt"]
+    story = _demo_story(desk, demo_texts, names)
+    for article in story.articles.all():
+        services.article_extract(article_id=article.pk)
+    original = services.compare
+
+    def slow_compare(extractions):
+        # While this alignment of two articles computes, a third is added,
+        # extracted and aligned: that alignment stores first.
+        monkeypatch.setattr(services, "compare", original)
+        if len(extractions) == 2:
+            added = article_add(story=story, body=demo_texts["harbour-herald.txt"], enqueue=False)
+            assert services.article_extract(article_id=added.pk)
+            services.story_align(story_id=story.pk)
+        return original(extractions)
+
+    monkeypatch.setattr(services, "compare", slow_compare)
+    story_align(story_id=story.pk)
+    injured = Discrepancy.objects.get(story=story, key="number:injured")
+    assert injured.summary == "People injured: 23 in 2 articles, 32 in 1 article"
+    assert set(story.articles.values_list("status", flat=True)) == {Article.Status.DONE}
+
+
+def test_a_redelivered_extraction_still_queues_the_alignment(desk, demo_texts):
+    # A worker that dies between storing an article and queueing the alignment
+    # has its message delivered again: the article is already extracted.
+    from reconcile.services import article_extract
+
+    story = _demo_story(desk, demo_texts, ["coastline-wire.txt"])
+    article = story.articles.get()
+    assert article_extract(article_id=article.pk)
+    assert article_extract(article_id=article.pk)
+    story_align(story_id=story.pk)
+    assert not article_extract(article_id=article.pk), "done already: nothing to queue"
