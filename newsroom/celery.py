@@ -2,8 +2,11 @@ import os
 
 from celery import Celery
 from celery.signals import worker_ready
+from kombu.transport import TRANSPORT_ALIASES
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+# The broker of the default setup, without Redis (see settings.py).
+TRANSPORT_ALIASES["filesystem-atomic"] = "newsroom.broker:Transport"
 
 app = Celery("newsroom")
 app.config_from_object("django.conf:settings", namespace="CELERY")

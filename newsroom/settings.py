@@ -140,13 +140,18 @@ if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS: dict = {"visibility_timeout": 3600}
 else:
-    CELERY_BROKER_URL = "filesystem://"
+    # Kombu's filesystem transport, publishing each message whole (newsroom/broker.py).
+    CELERY_BROKER_URL = "filesystem-atomic://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_BROKER_DIR),
         "data_folder_out": str(CELERY_BROKER_DIR),
         "processed_folder": str(CELERY_BROKER_DIR / "processed"),
         "control_folder": str(CELERY_BROKER_DIR / "control"),
         "store_processed": False,
+        # How often a worker looks for a message, also after each task, since it
+        # takes one at a time. Kombu's default, 1 s, idled a worker for up to a
+        # second after every article; 0.02 s costs under 1% of a core when idle.
+        "polling_interval": 0.02,
     }
     for folder in ("processed", "control"):
         (CELERY_BROKER_DIR / folder).mkdir(parents=True, exist_ok=True)
