@@ -169,6 +169,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Each pool process loads spaCy as it starts (newsroom/celery.py): under a second
+# when the machine is idle, longer when it is not, and by default Celery kills a
+# pool process that has not started within 4 s.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = 60
 
 RECONCILE_MAX_UPLOAD_BYTES = env_int("RECONCILE_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = RECONCILE_MAX_UPLOAD_BYTES + 1024 * 1024
