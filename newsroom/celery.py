@@ -39,6 +39,9 @@ def resume_unfinished_work(**_kwargs) -> None:
 
     Safe with other workers running: extraction and alignment are idempotent.
     """
+    from django.conf import settings
+
     from reconcile.services import work_resume
 
-    work_resume()
+    if settings.RECONCILE_RESUME_ON_START:
+        work_resume()

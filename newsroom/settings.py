@@ -173,6 +173,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # when the machine is idle, longer when it is not, and by default Celery kills a
 # pool process that has not started within 4 s.
 CELERY_WORKER_PROC_ALIVE_TIMEOUT = 60
+# A worker re-queues unfinished work when it starts; a benchmark worker on a
+# private queue must not (`manage.py bench` turns it off).
+RECONCILE_RESUME_ON_START = env_bool("RECONCILE_RESUME_ON_START", True)
 
 RECONCILE_MAX_UPLOAD_BYTES = env_int("RECONCILE_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = RECONCILE_MAX_UPLOAD_BYTES + 1024 * 1024
