@@ -438,7 +438,7 @@ class Command(BaseCommand):
         ).count()
         out = self.stdout.write
         out(
-            f"load test: resolve a conflict, {options['clients']} clients x "
+            f"load test: resolve a conflict, {options['clients']} client(s) x "
             f"{options['per_client']} requests, gunicorn {options['workers']} sync workers "
             f"on 127.0.0.1:{port}, database {vendor}"
         )
@@ -469,7 +469,9 @@ class Command(BaseCommand):
             )
         if cpu:
             each = ", ".join(
-                f"{name} {cpu[name]:.1f} ms" for name in ("gunicorn", "PostgreSQL") if name in cpu
+                f"{name} {cpu[name]:.1f} ms"
+                for name in ("gunicorn", "PostgreSQL", "client")
+                if name in cpu
             )
             out(f"CPU per resolve (user+system, from /proc): {each}")
         page_server = statistics.median(server["page"]) if server["page"] else float("nan")
@@ -514,7 +516,7 @@ class Command(BaseCommand):
 
 
 class CpuMeter(threading.Thread):
-    """CPU time of gunicorn and of this database's PostgreSQL backends, from /proc.
+    """CPU time of gunicorn, this database's PostgreSQL backends and the client, from /proc.
 
     Sampled every half second, so that processes that come and go are counted:
     Django reopens a connection, and so gets a new backend, once it is
@@ -543,6 +545,8 @@ class CpuMeter(threading.Thread):
                 pid, ppid = int(entry.name), int(fields[1])
                 if pid == self.gunicorn_pid or ppid == self.gunicorn_pid:
                     name = "gunicorn"
+                elif pid == os.getpid():
+                    name = "client"  # this process: the editors' threads, and this meter
                 elif self.backend and self.backend.match(
                     (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
                 ):
