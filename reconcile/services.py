@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 
 from django.db import transaction
 from django.utils import timezone
@@ -47,17 +48,15 @@ def articles_requeue_delayed(*, story_id: int) -> int:
 
 
 def article_extract(*, article_id: int) -> bool:
-    """Extract one article's claims; returns whether the story is ready to align.
+    """Extract one article's claims (a worker's task); returns whether the story is
+    ready to align.
 
     The status is committed before the check, so of extractions finishing
     together at least one sees nothing busy (see docs/design.md). A conditional
     claim on the status row skips articles already done; re-running replaces
     the claims, never duplicates them.
     """
-    claimed = Article.objects.filter(
-        pk=article_id, status__in=[Article.Status.QUEUED, Article.Status.EXTRACTING]
-    ).update(status=Article.Status.EXTRACTING, error="")
-    if not claimed:
+    if not _claim(article_id):
         # Delivered again after its worker died between storing the claims and
         # queueing the alignment: the alignment may still be to queue.
         story_id = (
@@ -67,18 +66,43 @@ def article_extract(*, article_id: int) -> bool:
         )
         return story_id is not None and _nothing_busy(story_id)
     article = Article.objects.get(pk=article_id)
-    try:
-        claims = next(extract_many([article.body]))
-    except Exception as exc:  # recorded on the row for the editor; the others go on
-        log.exception(
-            "extraction failed", extra={"article_id": article_id, "story_id": article.story_id}
+    _extract_claimed([article])
+    return _nothing_busy(article.story_id)
+
+
+def articles_extract(*, article_ids: list[int]) -> None:
+    """Extract many articles in one process, batched through spaCy (the command line
+    and the benchmark; workers take one article per task)."""
+    claimed = [article_id for article_id in article_ids if _claim(article_id)]
+    _extract_claimed(list(Article.objects.filter(pk__in=claimed).order_by("pk")))
+
+
+def _claim(article_id: int) -> bool:
+    return bool(
+        Article.objects.filter(pk=article_id, status__in=BUSY).update(
+            status=Article.Status.EXTRACTING, error=""
         )
-        Article.objects.filter(pk=article_id).update(
+    )
+
+
+def _extract_claimed(articles: list[Article]) -> None:
+    try:
+        extracted = list(extract_many([article.body for article in articles]))
+    except Exception as exc:  # recorded on the row for the editor; the others go on
+        if len(articles) > 1:  # find the article that fails; the others are stored
+            for article in articles:
+                _extract_claimed([article])
+            return
+        article = articles[0]
+        log.exception(
+            "extraction failed", extra={"article_id": article.pk, "story_id": article.story_id}
+        )
+        Article.objects.filter(pk=article.pk).update(
             status=Article.Status.FAILED, error=f"Extraction failed: {exc}"[:1000]
         )
-    else:
+        return
+    for article, claims in zip(articles, extracted, strict=True):
         _store_claims(article, claims)
-    return _nothing_busy(article.story_id)
 
 
 def _nothing_busy(story_id: int) -> bool:
@@ -115,40 +139,45 @@ def story_align(*, story_id: int) -> int:
 
     Returns the number of findings stored; 0 if a newer alignment overtook this one.
     """
-    articles = list(Article.objects.filter(story_id=story_id, status__in=READY))
-    Article.objects.filter(pk__in=[a.pk for a in articles]).exclude(
-        status=Article.Status.DONE
-    ).update(status=Article.Status.ALIGNING)
-    claims = list(Claim.objects.filter(article__in=articles).order_by("article_id", "start"))
+    articles = list(
+        Article.objects.filter(story_id=story_id, status__in=READY).values_list("pk", flat=True)
+    )
+    Article.objects.filter(pk__in=articles).exclude(status=Article.Status.DONE).update(
+        status=Article.Status.ALIGNING
+    )
+    # Plain tuples, not model instances: a big story has tens of thousands of facts.
+    claims = list(
+        Claim.objects.filter(article_id__in=articles)
+        .order_by("article_id", "start")
+        .values_list("pk", "article_id", "start", "end", "text")
+    )
     findings = compare(load_extractions(articles, claims))
-    claim_at = {(c.article_id, c.start): c.pk for c in claims}
-    stored = _store_findings(story_id, findings, claim_at, {a.pk for a in articles})
+    claim_at = {(article_id, start): pk for pk, article_id, start, _, _ in claims}
+    stored = _store_findings(story_id, findings, claim_at, set(articles))
     if stored is None:
         log.info("alignment overtaken by a newer one", extra={"story_id": story_id})
         return 0
-    Article.objects.filter(pk__in=[a.pk for a in articles]).update(status=Article.Status.DONE)
+    Article.objects.filter(pk__in=articles).update(status=Article.Status.DONE)
     return stored
 
 
-def load_extractions(articles: list[Article], claims: list[Claim]) -> list[Extraction]:
-    """The engine's view of stored articles; `claims` in article and text order."""
-    claims_by_article: dict[int, list[ClaimSpan]] = {a.pk: [] for a in articles}
-    facts_by_claim: dict[int, list[FactSpan]] = {}
-    for fact in Fact.objects.filter(claim__article__in=articles).order_by("claim_id", "start"):
-        facts_by_claim.setdefault(fact.claim_id, []).append(
-            FactSpan(
-                fact.kind, fact.start, fact.end, fact.text, fact.value, fact.label, fact.qualifier
-            )
-        )
-    for claim in claims:
-        claims_by_article[claim.article_id].append(
-            ClaimSpan(
-                claim.start,
-                claim.end,
-                claim.text,
-                tuple(facts_by_claim.get(claim.pk, ())),
-                claim_terms(claim.text),
-            )
+def load_extractions(
+    articles: list[int], claims: list[tuple[int, int, int, int, str]]
+) -> list[Extraction]:
+    """The engine's view of stored articles (by id); `claims` as (pk, article, start,
+    end, text) in article and text order."""
+    claims_by_article: dict[int, list[ClaimSpan]] = {pk: [] for pk in articles}
+    facts_by_claim: dict[int, list[FactSpan]] = defaultdict(list)
+    facts = (
+        Fact.objects.filter(claim__article_id__in=articles)
+        .order_by("claim_id", "start")
+        .values_list("claim_id", "kind", "start", "end", "text", "value", "label", "qualifier")
+    )
+    for claim_id, *fields in facts:
+        facts_by_claim[claim_id].append(FactSpan(*fields))
+    for pk, article_id, start, end, text in claims:
+        claims_by_article[article_id].append(
+            ClaimSpan(start, end, text, tuple(facts_by_claim.get(pk, ())), claim_terms(text))
         )
     return [Extraction(aid, tuple(claims)) for aid, claims in claims_by_article.items()]
 
@@ -210,8 +239,7 @@ def story_reconcile(*, story: Story) -> int:
     """Run the whole pipeline synchronously, through the same functions as the workers."""
     queued = list(story.articles.exclude(status=Article.Status.DONE).values_list("pk", flat=True))
     Article.objects.filter(pk__in=queued).update(status=Article.Status.QUEUED)
-    for article_id in queued:
-        article_extract(article_id=article_id)
+    articles_extract(article_ids=queued)
     return story_align(story_id=story.pk)
 
 

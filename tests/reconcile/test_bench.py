@@ -8,7 +8,14 @@ from tests.conftest import SHARED
 
 def test_bench_prints_its_figures_and_ends_with_the_ratio(db, capsys):
     call_command(
-        "bench", "--corpus", str(SHARED / "corpus" / "ecbplus"), "--limit", "12", "--no-workers"
+        "bench",
+        "--corpus",
+        str(SHARED / "corpus" / "ecbplus"),
+        "--limit",
+        "12",
+        "--no-workers",
+        "--repeat",
+        "1",
     )
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0].startswith("corpus: 12 articles")
