@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from articles.models import Article, Desk, Story
 from articles.services import article_add, story_create
 from newsroom.celery import PIPELINE_LOADED, app
+from newsroom.db import database_url
 from reconcile.engine.compare import compare
 from reconcile.engine.extract import extract_many, load_nlp
 from reconcile.engine.types import Extraction
@@ -248,17 +249,6 @@ def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def _database_url() -> str:
-    """The database this process uses, for a worker process's DATABASE_URL."""
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    user = db["USER"] or ""
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    auth = f"{user}{password}@" if user else ""
-    return f"postgres://{auth}{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 class _Worker:
     """A `celery worker` process on a private queue, and what it logs."""
 
@@ -267,7 +257,7 @@ class _Worker:
         self.queue = f"reconcile-bench-{os.getpid()}-{concurrency}"
         env = {
             **os.environ,
-            "DATABASE_URL": _database_url(),
+            "DATABASE_URL": database_url(),
             "RECONCILE_QUEUE": self.queue,
             "RECONCILE_RESUME_ON_START": "0",
         }

@@ -25,7 +25,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -38,23 +38,13 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
 from articles.models import Desk, Membership, Story
+from newsroom.db import database_url
 from reconcile.models import Discrepancy, Version
 from reconcile.synthetic import story_build
 
 PER_STORY = 100  # conflicts per throwaway story: ten articles, a hundred conflicts
 PAGE_ARTICLES, PAGE_CONFLICTS = 10, 100
 ACCESS_FORMAT = "%(m)s %(U)s %(s)s %(D)s"  # method, path, status, microseconds
-
-
-def database_url() -> str:
-    """The URL of the database this process uses (the test database under pytest)."""
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    user = quote(db["USER"] or "", safe="")
-    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
-    auth = f"{user}{password}@" if user else ""
-    return f"postgres://{auth}{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def percentile(sorted_values: list[float], p: float) -> float:
