@@ -36,6 +36,8 @@ STATEMENT_THRESHOLD = 50.0
 DATE_THRESHOLD = 45.0
 # Two quotes are the same words when their own texts are this alike.
 SAME_QUOTE = 80.0
+# Below this likeness of their words, two quotes are different remarks.
+QUOTE_LIKENESS = 65.0
 QUALIFIER_WORDS = {
     "approx": "about ",
     "min": "at least ",
@@ -513,16 +515,26 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         if not _quote_link(stems[x], stems[y], scores[a[0], b[0]]):
             continue
         likeness = fuzz.token_set_ratio(a[2].value, b[2].value)
+        if likeness < QUOTE_LIKENESS:
+            continue  # two remarks about one subject, not two versions of one
         for one, other in ((x, y), (y, x)):
             key = (one, int(articles[other]))
             best[key] = max(best.get(key, (-1.0, 0)), (likeness, -other))
+    joined: set[int] = set()
     for (x, _), (_, minus_y) in best.items():
         y = -minus_y
         if best.get((y, int(articles[x])), (0, 1))[1] == -x:
             union.join(x, y)
+            joined.update((x, y))
+    # One outlet's single quotation may be two in another ("…for the second time.
+    # You know what they say…"): the second part, left over, joins the whole.
+    for (x, _), (_, minus_y) in sorted(best.items()):
+        part, whole = facts[x][2].value, facts[-minus_y][2].value
+        if x not in joined and len(part) < len(whole) and fuzz.partial_ratio(part, whole) >= 85:
+            union.join(x, -minus_y)
     findings = []
     for group in sorted(union.groups(), key=lambda g: min(facts[i][2].start for i in g)):
-        chosen = _per_article(group, facts, refs)
+        chosen = _quote_per_article(group, facts, refs)
         if len(chosen) < 2:
             continue
         values = {fact.value for _, fact in chosen.values()}
@@ -540,6 +552,25 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
             Finding(key, "quote", severity, summary, _versions(chosen, lambda f: f.text))
         )
     return findings
+
+
+def _quote_per_article(group, facts, refs) -> dict[int, tuple[ClaimSpan, FactSpan]]:
+    """One quote per article; where an article has several in the group (one remark
+    split in two), the one whose words are not part of the others' speaks for it."""
+    values = [facts[i][2].value for i in group]
+
+    def contained(i: int) -> bool:
+        article, value = refs[facts[i][0]].article_id, facts[i][2].value
+        return any(
+            value in other and refs[facts[j][0]].article_id != article
+            for j, other in zip(group, values, strict=True)
+        )
+
+    chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+    for i in sorted(group, key=lambda i: (contained(i), facts[i][2].start)):
+        _, claim, fact = facts[i]
+        chosen.setdefault(refs[facts[i][0]].article_id, (claim, fact))
+    return chosen
 
 
 def _title_case(text: str) -> bool:
