@@ -111,6 +111,10 @@ def _nothing_busy(story_id: int) -> bool:
 
 @transaction.atomic
 def _store_claims(article: Article, claims: tuple[ClaimSpan, ...]) -> None:
+    # Two workers may extract one article at once (a restarted worker re-queues one
+    # still running): the row lock makes the second replace the first's claims
+    # instead of colliding with them on (article, start).
+    Article.objects.select_for_update().filter(pk=article.pk).first()
     Claim.objects.filter(article=article).delete()
     rows = Claim.objects.bulk_create(
         [Claim(article=article, start=c.start, end=c.end, text=c.text) for c in claims]
