@@ -28,6 +28,7 @@ from django.utils import timezone
 from articles.models import Article, Story
 
 from .models import Discrepancy, Event, Export, Version
+from .services import story_coverage
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +143,19 @@ def report_data(story: Story) -> dict[str, Any]:
                 ],
             }
             for d in discrepancies
+        ],
+        # Informational: what most articles report and some leave out; not conflicts.
+        "coverage": [
+            {
+                "fact": row.fact,
+                "value": row.value,
+                "reported": [
+                    {"article": v.article_id, "start": v.start, "end": v.end, "value": v.value}
+                    for v in row.reported
+                ],
+                "missing": list(row.missing),
+            }
+            for row in story_coverage(story=story)
         ],
     }
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from articles.models import Article, Story
 
-from .engine.compare import compare
+from .engine.compare import compare, coverage
 from .engine.extract import claim_terms, extract_many
-from .engine.types import ClaimSpan, Extraction, FactSpan, Finding
+from .engine.types import ClaimSpan, Coverage, Extraction, FactSpan, Finding
 from .models import Claim, Discrepancy, Event, Fact, Version
 
 log = logging.getLogger(__name__)
@@ -163,6 +163,17 @@ def story_align(*, story_id: int) -> int:
         return 0
     Article.objects.filter(pk__in=articles).update(status=Article.Status.DONE)
     return stored
+
+
+def story_coverage(*, story: Story) -> list[Coverage]:
+    """Facts most of the story's processed articles report and some leave out."""
+    articles = list(story.articles.filter(status=Article.Status.DONE).values_list("pk", flat=True))
+    claims = list(
+        Claim.objects.filter(article_id__in=articles)
+        .order_by("article_id", "start")
+        .values_list("pk", "article_id", "start", "end", "text")
+    )
+    return coverage(load_extractions(articles, claims))
 
 
 def load_extractions(

@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("stories/<int:pk>/", views.story_detail, name="story-detail"),
     path("stories/<int:pk>/status/", views.story_status, name="story-status"),
+    path("stories/<int:pk>/coverage/", views.story_coverage, name="story-coverage"),
     path(
         "stories/<int:pk>/discrepancies/<int:discrepancy_pk>/",
         views.discrepancy_panel,

@@ -363,3 +363,21 @@ def export_download(request, pk, export_pk):
         reports.MEDIA_TYPES[export.format],
         reports.download_name(story, export.format),
     )
+
+
+def story_coverage(request, pk):
+    """What most articles report and some leave out: shown as coverage, not as conflicts."""
+    story = get_story_for_user(request.user, pk)
+    labels = {a.pk: a.label for a in story.articles.all()}
+    rows = [
+        {
+            "fact": row.fact,
+            "value": row.value,
+            "reported": len(row.reported),
+            "missing": [labels[a] for a in row.missing],
+        }
+        for row in services.story_coverage(story=story)
+    ]
+    layout = "reconcile/fragment.html" if request.htmx else "base.html"
+    context = {"story": story, "rows": rows, "total": len(labels), "layout": layout}
+    return render(request, "reconcile/coverage.html", context)

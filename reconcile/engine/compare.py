@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -15,7 +16,7 @@ from . import dates, roles
 from .align import ClaimRef, Scores, aligned_pairs, candidate_pairs, similarity
 from .extract import CATEGORIES, STOP, label_name
 from .numbers import Quantity, compatible
-from .types import ClaimSpan, Extraction, FactSpan, Finding, VersionSpan
+from .types import ClaimSpan, Coverage, Extraction, FactSpan, Finding, VersionSpan
 
 EVENT_LABELS = {name for name, _ in CATEGORIES} | {"seriously injured"}
 # Claim similarity (0..100) above which two facts of one kind state the same fact.
@@ -911,3 +912,55 @@ def _framing_shown(fact: FactSpan) -> str:
     if fact.kind == "source":
         return {"verified": "verified", "social": "from social media"}[fact.value]
     return fact.value
+
+
+# --- Coverage: what most articles report and some leave out -----------------------
+
+# A fact is the story's when at least this share of its articles (and three) give it.
+COVERAGE_SHARE = 0.6
+
+
+def coverage(extractions: list[Extraction]) -> list[Coverage]:
+    """The story's toll figures and people that most articles report, and who leaves
+    them out. Only for stories of three articles or more."""
+    articles = [e.article_id for e in extractions]
+    needed = max(2, math.ceil(COVERAGE_SHARE * len(articles)))
+    if len(articles) < 3:
+        return []
+    refs, scores = similarity(extractions, anchors=_anchors)
+    claims = {e.article_id: e.claims for e in extractions}
+    found: list[tuple[str, dict[int, tuple[ClaimSpan, FactSpan]]]] = []
+    facts = [f for f in _facts_of(refs, claims, "number") if _event_like(f[2].label)]
+    for group in _number_groups(facts, refs, scores):
+        chosen = _per_article(group, facts, refs)
+        found.append((label_name(facts[group[0]][2].label), chosen))
+    people: dict[str, dict[int, tuple[ClaimSpan, FactSpan]]] = defaultdict(dict)
+    for article_id, claim, fact in _facts_by_article(extractions, "person"):
+        words = [w for w in fact.text.split() if w[:1].isupper()]
+        if len(words) >= 2:  # a full name; a lone surname is matched to it below
+            people[words[-1].removesuffix("'s").removesuffix("’s")].setdefault(
+                article_id, (claim, fact)
+            )
+    for surname, chosen in people.items():
+        for article_id, claim, fact in _facts_by_article(extractions, "person"):
+            if fact.text.removesuffix("'s").removesuffix("’s") == surname:
+                chosen.setdefault(article_id, (claim, fact))
+        found.append((f"Named: {surname}", chosen))
+    out = []
+    for title, chosen in found:
+        if needed <= len(chosen) < len(articles):
+            value = Counter(_shown_coverage(f) for _, f in chosen.values()).most_common(1)[0][0]
+            out.append(
+                Coverage(
+                    title,
+                    value,
+                    _versions(chosen, _shown_coverage),
+                    tuple(a for a in articles if a not in chosen),
+                )
+            )
+    out.sort(key=lambda c: (-len(c.reported), c.fact))
+    return out
+
+
+def _shown_coverage(fact: FactSpan) -> str:
+    return _shown_number(fact) if fact.kind == "number" else fact.text

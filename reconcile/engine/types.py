@@ -63,3 +63,17 @@ class Finding:
     severity: str
     summary: str
     versions: tuple[VersionSpan, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """A fact most articles report and some leave out: information, not a conflict.
+
+    `reported` has one span per article that gives the fact (its value as shown);
+    `missing` lists the articles that do not.
+    """
+
+    fact: str
+    value: str
+    reported: tuple[VersionSpan, ...]
+    missing: tuple[int, ...]

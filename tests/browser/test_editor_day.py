@@ -168,3 +168,15 @@ def test_resolving_a_conflict_survives_a_reload_and_reaches_the_report(
     assert found["resolution"]["verdict"] == "verified"
     assert found["resolution"]["note"] == note
     assert found["resolution"]["evidence"] == [evidence]
+
+
+def test_coverage_opens_in_place_apart_from_the_conflicts(
+    page, live_server, log_in, editor, processed_story
+):
+    log_in(editor)
+    page.goto(f"{live_server.url}/stories/{processed_story.pk}/")
+    box = page.locator("details.coverage")
+    box.locator("summary").click()
+    expect(box.locator(".coverage-body")).to_contain_text("Information, not a conflict.")
+    expect(page.locator("header.topbar")).to_have_count(1)  # still the one story page
+    assert box.locator(".coverage-body h1").count() == 0, "a fragment, not a page in a page"
