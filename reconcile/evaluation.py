@@ -263,6 +263,7 @@ DETECTING_KINDS = {
     "title": {"title"},
     "hedge": {"hedging", "attribution"},
     "speaker": {"attribution", "quote"},
+    "claim": {"claim"},
 }
 CONTROL_KINDS = ("digits-words", "units", "date-format", "quote-shortened")
 
@@ -833,6 +834,63 @@ def _gen_hedges(cluster: Cluster, rng) -> list[Perturbation]:
     return out
 
 
+# A statement turned into its opposite: the word, and what replaces it.
+CLAIM_SWAPS = {
+    "rose": "fell", "fell": "rose", "increased": "decreased", "decreased": "increased",
+    "confirmed": "denied", "denied": "confirmed", "accepted": "rejected",
+    "rejected": "accepted", "approved": "rejected", "won": "lost", "lost": "won",
+    "arrested": "released", "opened": "closed", "closed": "opened", "survived": "died",
+    "convicted": "acquitted", "acquitted": "convicted", "slowed": "stalled",
+    "continued": "stopped",
+}  # fmt: skip
+CLAIM_RE = re.compile(r"\b(" + "|".join(CLAIM_SWAPS) + r")\b", re.IGNORECASE)
+
+
+def _gen_claims(cluster: Cluster, rng) -> list[Perturbation]:
+    """A verb of a plain sentence turned into its opposite ("won" -> "lost"), where
+    another article states the same thing with the same word."""
+    out = []
+    for article, text in cluster.articles.items():
+        for start, end in _sentences(text):
+            sentence = text[start:end]
+            match = CLAIM_RE.search(sentence)
+            words = _content(sentence)
+            capitals = sum(w[:1].isupper() for w in sentence.split())
+            if (
+                match is None
+                or len(words) < 5
+                or capitals > 0.5 * len(sentence.split())  # a headline
+                or _inside_quote(text, start)
+                or re.search(r"[“”\"]", sentence)
+            ):
+                continue
+            word = match.group().lower()
+            partners = []
+            for name, other_text in cluster.articles.items():
+                if name == article:
+                    continue
+                for s, e in _sentences(other_text):
+                    other = other_text[s:e]
+                    shared = words & _content(other)
+                    if (
+                        re.search(rf"\b{word}\b", other, re.IGNORECASE)
+                        and len(shared) >= 4
+                        and len(shared) >= 0.4 * min(len(words), len(_content(other)))
+                    ):
+                        partners.append(name)
+                        break
+            if not partners:
+                continue
+            new = CLAIM_SWAPS[word]
+            new = new.capitalize() if match.group()[0].isupper() else new
+            new_text, span = _replace(text, start + match.start(), start + match.end(), new)
+            out.append(
+                Perturbation(cluster.name, "claim", article, new_text, (span,), tuple(partners),
+                             f"{match.group()} -> {new}")
+            )  # fmt: skip
+    return out
+
+
 def perturbations(cluster: Cluster, per_kind: int = 4, seed: int = 0) -> list[Perturbation]:
     """Changes and controls for one cluster, at most `per_kind` of each, in different articles.
 
@@ -851,7 +909,8 @@ def perturbations(cluster: Cluster, per_kind: int = 4, seed: int = 0) -> list[Pe
         "number": numbers, "name": _gen_names(cluster, rng("name")), "date": dates,
         "quote": quotes, "title": _gen_titles(cluster, rng("title")),
         "hedge": _gen_hedges(cluster, rng("hedge")),
-        "speaker": _gen_speakers(cluster, rng("speaker")), "digits-words": digit_controls,
+        "speaker": _gen_speakers(cluster, rng("speaker")),
+        "claim": _gen_claims(cluster, rng("claim")), "digits-words": digit_controls,
         "units": _gen_units(cluster, rng("units")), "date-format": date_controls,
         "quote-shortened": quote_controls,
     }  # fmt: skip

@@ -95,6 +95,7 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
         *_title_findings(extractions),
         *_date_findings(refs, scores, claims, dated),
         *_framing_findings(refs, scores, claims, statements),
+        *_claim_findings(refs, scores, claims, statements),
     ]
     findings.sort(key=lambda f: ({"high": 0, "medium": 1, "low": 2}[f.severity], f.key))
     return findings
@@ -912,6 +913,94 @@ def _framing_shown(fact: FactSpan) -> str:
     if fact.kind == "source":
         return {"verified": "verified", "social": "from social media"}[fact.value]
     return fact.value
+
+
+# --- Claims: aligned statements that say opposite things -----------------------------
+
+# Word forms that cannot both describe one event, as pairs of groups. Lexical, so it
+# knows only these; a confident finding needs the sentences otherwise alike.
+CONTRASTS: list[tuple[frozenset[str], frozenset[str]]] = [
+    (frozenset("rose rise rises risen increased increases grew climbed".split()),
+     frozenset("fell fall falls fallen decreased decreases shrank dropped declined".split())),
+    (frozenset("slowed slowing slowdown".split()),
+     frozenset("stalled standstill halted stopped frozen".split())),
+    (frozenset("continued continues resumed".split()),
+     frozenset("stalled standstill halted stopped suspended".split())),
+    (frozenset("confirmed confirms".split()), frozenset("denied denies".split())),
+    (frozenset("accepted accepts approved agreed".split()),
+     frozenset("rejected rejects refused declined".split())),
+    (frozenset("won wins".split()), frozenset("lost loses".split())),
+    (frozenset("arrested detained".split()), frozenset("released freed".split())),
+    (frozenset("opened reopened".split()), frozenset("closed shut".split())),
+    (frozenset("survived".split()), frozenset("died killed".split())),
+    (frozenset("convicted".split()), frozenset("acquitted cleared".split())),
+    (frozenset("resigned quit".split()), frozenset("fired dismissed sacked ousted".split())),
+]  # fmt: skip
+# Aligned statements this alike that differ by a contrast are one claim told two
+# ways; at CONFIDENT_CLAIM it is medium, not low.
+CLAIM_THRESHOLD = 60.0
+CONFIDENT_CLAIM = 70.0
+
+
+def _contrast(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
+    """The words, as facts, by which two statements say opposite things, if they do."""
+    words_x = {m.group().lower(): m for m in re.finditer(r"[A-Za-z]+", x.text)}
+    words_y = {m.group().lower(): m for m in re.finditer(r"[A-Za-z]+", y.text)}
+    for one, other in CONTRASTS:
+        for a, b in ((one, other), (other, one)):
+            in_x, in_y = a & words_x.keys(), b & words_y.keys()
+            if in_x and in_y and not b & words_x.keys() and not a & words_y.keys():
+                mx, my = words_x[min(in_x)], words_y[min(in_y)]
+                return (
+                    FactSpan("claim", x.start + mx.start(), x.start + mx.end(), mx.group(),
+                             mx.group().lower()),
+                    FactSpan("claim", y.start + my.start(), y.start + my.end(), my.group(),
+                             my.group().lower()),
+                )  # fmt: skip
+    return None
+
+
+def _claim_findings(refs, scores, claims, pairs) -> list[Finding]:
+    """Aligned statements, outside quotations, that say opposite things ("slowed" /
+    "come to a standstill", "resigned" / "was fired"); low unless the sentences are
+    otherwise alike."""
+
+    def claim_of(row: int) -> ClaimSpan:
+        return claims[refs[row].article_id][refs[row].index]
+
+    union = _Union(len(refs))
+    fact_at: dict[int, FactSpan] = {}
+    alike: list[tuple[int, float]] = []  # (row, likeness of its contrasting pair)
+    for x, y in pairs:
+        claim_x, claim_y = claim_of(x), claim_of(y)
+        if _quoted(claim_x) or _quoted(claim_y):
+            continue
+        found = _contrast(claim_x, claim_y) if scores[x, y] >= CLAIM_THRESHOLD else None
+        if found is None:
+            continue
+        union.join(x, y)
+        fact_at.setdefault(x, found[0])
+        fact_at.setdefault(y, found[1])
+        alike.append((x, scores[x, y]))
+    findings = []
+    for group in union.groups():
+        rows = [r for r in group if r in fact_at]
+        if len(rows) < 2:
+            continue
+        chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+        for row in sorted(rows):
+            chosen.setdefault(refs[row].article_id, (claim_of(row), fact_at[row]))
+        if len(chosen) < 2:
+            continue
+        best = max(v for row, v in alike if union.find(row) == union.find(rows[0]))
+        severity = "medium" if best >= CONFIDENT_CLAIM else "low"
+        first = claim_of(min(rows, key=lambda r: (refs[r].article_id, refs[r].index)))
+        summary = _summary("Statement", (f.value for _, f in chosen.values()))
+        findings.append(
+            Finding(f"claim:{_key_words(first)}", "claim", severity, summary,
+                    _versions(chosen, lambda f: f.text))
+        )  # fmt: skip
+    return findings
 
 
 # --- Coverage: what most articles report and some leave out -----------------------

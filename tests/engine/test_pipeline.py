@@ -135,3 +135,32 @@ def test_a_reworded_quote_is_matched_with_its_own_remark_not_a_similar_one():
     shown = {articles[v.article_id].text[v.value_start : v.value_end] for v in quotes[0].versions}
     assert any("before winter" in s for s in shown) and any("before spring" in s for s in shown)
     assert not any("1990" in s for s in shown)
+
+
+def test_statements_that_say_opposite_things_are_a_claim_conflict():
+    articles, findings = _findings(
+        [
+            "Talks on the harbour wall repairs have slowed since the council vote in March, "
+            "the mayor said.",
+            "Talks on the harbour wall repairs have come to a standstill since the council vote "
+            "in March, the mayor said.",
+            "The ferry company said it would publish the inspection report on Friday.",
+        ]
+    )
+    claims = [f for f in findings if f.kind == "claim"]
+    assert len(claims) == 1 and claims[0].severity == "medium"
+    versions = claims[0].versions
+    shown = sorted(articles[v.article_id].text[v.value_start : v.value_end] for v in versions)
+    assert shown == ["slowed", "standstill"]
+
+
+def test_a_contrast_inside_a_quotation_or_in_unrelated_sentences_is_not_a_claim():
+    _, findings = _findings(
+        [
+            'The mayor said: "Talks on the harbour wall repairs have slowed since March."',
+            'The mayor said: "Talks on the harbour wall repairs have stalled since March."',
+            "The city museum closed its doors for the winter on Monday.",
+            "The new bakery on Quay Street opened its doors to customers on Monday.",
+        ]
+    )
+    assert not [f for f in findings if f.kind == "claim"]
