@@ -124,9 +124,18 @@ def _parse_upload(upload) -> ParsedText:
 
 @transaction.atomic
 def article_update(*, article: Article, title: str, outlet: str, published) -> Article:
-    """Headline, outlet and date are the editor's to correct; the text never changes."""
+    """Headline, outlet and date are the editor's to correct; the text never changes.
+
+    A new day of publication places the article's weekdays and "yesterday" on the
+    calendar, so the story is aligned again once the change is saved.
+    """
+    from reconcile.services import story_realign
+
+    moved = article.published != published
     article.title = title.strip()
     article.outlet = outlet.strip()
     article.published = published
     article.save(update_fields=["title", "outlet", "published"])
+    if moved:
+        transaction.on_commit(lambda: story_realign(story_id=article.story_id))
     return article

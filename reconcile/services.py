@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
@@ -143,19 +144,14 @@ def story_align(*, story_id: int) -> int:
 
     Returns the number of findings stored; 0 if a newer alignment overtook this one.
     """
-    articles = list(
-        Article.objects.filter(story_id=story_id, status__in=READY).values_list("pk", flat=True)
+    articles = dict(
+        Article.objects.filter(story_id=story_id, status__in=READY).values_list("pk", "published")
     )
     Article.objects.filter(pk__in=articles).exclude(status=Article.Status.DONE).update(
         status=Article.Status.ALIGNING
     )
-    # Plain tuples, not model instances: a big story has tens of thousands of facts.
-    claims = list(
-        Claim.objects.filter(article_id__in=articles)
-        .order_by("article_id", "start")
-        .values_list("pk", "article_id", "start", "end", "text")
-    )
-    findings = compare(load_extractions(articles, claims))
+    extractions, claims = load_extractions(articles)
+    findings = compare(extractions)
     claim_at = {(article_id, start): pk for pk, article_id, start, _, _ in claims}
     stored = _store_findings(story_id, findings, claim_at, set(articles))
     if stored is None:
@@ -165,22 +161,40 @@ def story_align(*, story_id: int) -> int:
     return stored
 
 
+def story_realign(*, story_id: int) -> None:
+    """Queue the story's alignment again (a day of publication changed). While
+    articles are still extracting, the last of them queues it anyway."""
+    from .tasks import story_align_task
+
+    if Article.objects.filter(story_id=story_id, status__in=BUSY).exists():
+        return
+    try:
+        story_align_task.delay(story_id)
+    except Exception as exc:  # the broker is down: the next alignment will see the date
+        log.warning("broker unavailable, story %s not realigned: %s", story_id, exc)
+
+
 def story_coverage(*, story: Story) -> list[Coverage]:
     """Facts most of the story's processed articles report and some leave out."""
-    articles = list(story.articles.filter(status=Article.Status.DONE).values_list("pk", flat=True))
+    articles = dict(
+        story.articles.filter(status=Article.Status.DONE).values_list("pk", "published")
+    )
+    return coverage(load_extractions(articles)[0])
+
+
+def load_extractions(
+    articles: dict[int, date | None],
+) -> tuple[list[Extraction], list[tuple[int, int, int, int, str]]]:
+    """The engine's view of stored articles, given as {id: day of publication}, and the
+    claim rows it was built from: (pk, article, start, end, text).
+
+    Plain tuples, not model instances: a big story has tens of thousands of facts.
+    """
     claims = list(
         Claim.objects.filter(article_id__in=articles)
         .order_by("article_id", "start")
         .values_list("pk", "article_id", "start", "end", "text")
     )
-    return coverage(load_extractions(articles, claims))
-
-
-def load_extractions(
-    articles: list[int], claims: list[tuple[int, int, int, int, str]]
-) -> list[Extraction]:
-    """The engine's view of stored articles (by id); `claims` as (pk, article, start,
-    end, text) in article and text order."""
     claims_by_article: dict[int, list[ClaimSpan]] = {pk: [] for pk in articles}
     facts_by_claim: dict[int, list[FactSpan]] = defaultdict(list)
     facts = (
@@ -194,7 +208,10 @@ def load_extractions(
         claims_by_article[article_id].append(
             ClaimSpan(start, end, text, tuple(facts_by_claim.get(pk, ())), claim_terms(text))
         )
-    return [Extraction(aid, tuple(claims)) for aid, claims in claims_by_article.items()]
+    extractions = [
+        Extraction(aid, tuple(found), articles[aid]) for aid, found in claims_by_article.items()
+    ]
+    return extractions, claims
 
 
 @transaction.atomic

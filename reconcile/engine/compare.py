@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -85,7 +87,13 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
     def eligible(test) -> np.ndarray:
         return np.array([bool(test(claims[r.article_id][r.index])) for r in refs], dtype=bool)
 
-    dated = aligned_pairs(refs, scores, DATE_THRESHOLD, eligible(_comparable_dates))
+    published = {e.article_id: e.published for e in extractions}
+    has_dates = np.array(
+        [bool(_comparable_dates(claims[r.article_id][r.index], published[r.article_id]))
+         for r in refs],
+        dtype=bool,
+    )  # fmt: skip
+    dated = aligned_pairs(refs, scores, DATE_THRESHOLD, has_dates)
     statements = aligned_pairs(refs, scores, STATEMENT_THRESHOLD, eligible(_is_statement))
     findings = [
         *_number_findings(refs, scores, claims),
@@ -93,7 +101,7 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
         *_quote_findings(refs, scores, claims),
         *_speaker_findings(extractions),
         *_title_findings(extractions),
-        *_date_findings(refs, scores, claims, dated),
+        *_date_findings(refs, scores, claims, dated, published),
         *_framing_findings(refs, scores, claims, statements),
         *_claim_findings(refs, scores, claims, statements),
     ]
@@ -725,7 +733,7 @@ def _representative_title(items: list[tuple[ClaimSpan, FactSpan]]) -> tuple[Clai
 
 # --- Dates -------------------------------------------------------------------------
 
-COMPARABLE_DATE = ("wd:", "weekend", "md:", "ymd:")
+COMPARABLE_DATE = ("wd:", "weekend", "md:", "ymd:", "rel:")
 DATE_NAMES = {
     "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
     "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
@@ -740,8 +748,15 @@ DATELINE_WORDS = frozenset(
 )
 
 
-def _comparable_dates(claim: ClaimSpan) -> list[FactSpan]:
-    found = [f for f in claim.facts if f.kind == "date" and f.value.startswith(COMPARABLE_DATE)]
+def _comparable_dates(claim: ClaimSpan, published: date | None = None) -> list[FactSpan]:
+    """The claim's dates that can be compared; "yesterday" only when the day of
+    publication places it (as a calendar date)."""
+    found = []
+    for fact in claim.facts:
+        if fact.kind == "date" and fact.value.startswith(COMPARABLE_DATE):
+            value = dates.resolve(fact.value, published)
+            if value is not None:
+                found.append(replace(fact, value=value))
     if not found:
         return []
     words = {w for w in claim.terms if not any(c.isdigit() for c in w)} - DATELINE_WORDS
@@ -753,9 +768,15 @@ def _year(fact: FactSpan) -> int | None:
     return int(fact.label) if fact.label.isdigit() else None
 
 
-def _dates_agree(a: list[FactSpan], b: list[FactSpan]) -> bool | None:
+def _dates_agree(
+    a: list[FactSpan], b: list[FactSpan], published_a: date | None, published_b: date | None
+) -> bool | None:
     """True if some pair of dates can be one day, False if every pair cannot, else None."""
-    verdicts = [dates.agree(x.value, y.value, _year(x), _year(y)) for x in a for y in b]
+    verdicts = [
+        dates.agree(x.value, y.value, _year(x), _year(y), published_a, published_b)
+        for x in a
+        for y in b
+    ]
     if any(v is True for v in verdicts):
         return True
     if verdicts and all(v is False for v in verdicts):
@@ -767,7 +788,7 @@ def _shown_date(fact: FactSpan) -> str:
     return " ".join(fact.text.split())
 
 
-def _date_findings(refs, scores, claims, pairs) -> list[Finding]:
+def _date_findings(refs, scores, claims, pairs, published) -> list[Finding]:
     """Aligned sentences about one event whose dates cannot be the same day.
 
     Only the aligned pairs themselves are judged; their groups only gather the
@@ -778,11 +799,17 @@ def _date_findings(refs, scores, claims, pairs) -> list[Finding]:
     def claim_of(row: int) -> ClaimSpan:
         return claims[refs[row].article_id][refs[row].index]
 
+    def dates_of(row: int) -> list[FactSpan]:
+        return _comparable_dates(claim_of(row), published[refs[row].article_id])
+
     union = _Union(len(refs))
     edges = []
     for row_a, row_b in pairs:
         verdict = _dates_agree(
-            _comparable_dates(claim_of(row_a)), _comparable_dates(claim_of(row_b))
+            dates_of(row_a),
+            dates_of(row_b),
+            published[refs[row_a].article_id],
+            published[refs[row_b].article_id],
         )
         edges.append((row_a, row_b, verdict))
         union.join(row_a, row_b)
@@ -806,7 +833,7 @@ def _date_findings(refs, scores, claims, pairs) -> list[Finding]:
         chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
         for row in sorted(rank, key=lambda r: (-rank[r], r)):
             claim = claim_of(row)
-            chosen.setdefault(refs[row].article_id, (claim, _comparable_dates(claim)[0]))
+            chosen.setdefault(refs[row].article_id, (claim, dates_of(row)[0]))
         first = chosen[min(chosen)][0]
         summary = _summary("Date given", (_shown_date(f) for _, f in chosen.values()))
         findings.append(

@@ -7,9 +7,12 @@ Each expression becomes a short comparable value:
     "md:07-01"        July 1, 1 July, Jul. 1st (no year given)
     "ymd:2013-06-07"  June 7, 2013; 7 June 2013
 
-Relative words (today, yesterday, last night) depend on the day of publication,
-which copy rarely states, so they are not compared and not extracted here.
-Python's own calendar gives the weekday of a dated day; nothing is guessed.
+    "rel:-1"          yesterday, last night (days from the day of publication)
+
+Relative words and weekdays are placed on the calendar only against an
+article's day of publication (`resolve`), when an editor has set it; without
+it a relative word is compared with nothing. Python's own calendar gives the
+weekday of a dated day; nothing is guessed.
 """
 
 from __future__ import annotations
@@ -39,7 +42,9 @@ DATE_RE = re.compile(
     rf"|\b(?:over|at|during|on|this|last|past|the)\s+(?:the\s+)?(?P<weekend>weekend)\b"
     rf"|\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?"
     rf"|\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?"
+    rf"|\b(?P<rel>today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening))\b"
 )
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1}
 # "May 2" is a date; "may 2" is not: a month needs its capital.
 _LOWER_MAY = re.compile(r"may\b")
 
@@ -53,6 +58,8 @@ def date_values(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
 
 
 def _value(match: re.Match) -> str | None:
+    if match.group("rel"):
+        return f"rel:{RELATIVE_DAYS[match.group('rel').split()[0].lower()]}"
     if match.group("wd"):
         value = "wd:" + match.group("wd")[:3].lower()
         edge = match.group("edge") or match.group("part") or ""
@@ -101,14 +108,63 @@ def _weekday(value: str, year: int | None) -> str | None:
     return WEEKDAYS[day.weekday()][:3]
 
 
-def agree(a: str, b: str, year_a: int | None = None, year_b: int | None = None) -> bool | None:
+def resolve(value: str, published: dt.date | None) -> str | None:
+    """A relative day as a calendar date against the day of publication; None if it
+    cannot be placed. Other values are returned as they are."""
+    if not value.startswith("rel:"):
+        return value
+    if published is None:
+        return None
+    return f"ymd:{(published + dt.timedelta(days=int(value[4:]))).isoformat()}"
+
+
+def on_calendar(value: str, year: int | None, published: dt.date | None) -> dt.date | None:
+    """The day a value names, when it can be known: a date (with the dateline's year or
+    the year of publication), or a weekday in copy published that week (the day of
+    publication or one of the six before it)."""
+    if value.startswith("ymd:"):
+        return dt.date.fromisoformat(value[4:14])
+    if value.startswith("md:"):
+        year = year or (published.year if published else None)
+        try:
+            return dt.date(year, int(value[3:5]), int(value[6:8])) if year else None
+        except ValueError:
+            return None
+    if value.startswith("wd:") and published is not None:
+        target = [d[:3] for d in WEEKDAYS].index(value[3:6])
+        return published - dt.timedelta(days=(published.weekday() - target) % 7)
+    return None
+
+
+def agree(
+    a: str,
+    b: str,
+    year_a: int | None = None,
+    year_b: int | None = None,
+    published_a: dt.date | None = None,
+    published_b: dt.date | None = None,
+) -> bool | None:
     """Whether two date values can name the same day: True, False, or None if unknowable.
 
-    `year_*` is the year assumed for a date written without one (the dateline's).
+    `year_*` is the year assumed for a date written without one (the dateline's);
+    `published_*` the day each article was published, which puts a weekday on the
+    calendar when the other value is a date ("on Tuesday" in copy of Thursday 3 July
+    is 1 July).
     """
+    kinds = {a.split(":")[0], b.split(":")[0]}
+    if "wd" in kinds and kinds & {"md", "ymd"}:
+        # A date without a year takes its own article's, else the other's: one story.
+        year = (published_a or published_b).year if published_a or published_b else None
+        day_a = on_calendar(a, year_a or year, published_a)
+        day_b = on_calendar(b, year_b or year, published_b)
+        if day_a is not None and day_b is not None:
+            apart = abs((day_a - day_b).days)
+            edge = any(v.endswith(("+late", "+early")) for v in (a, b))
+            if apart == 0 or apart == 1 and edge:
+                return True  # the same day, or the same night seen from either side
+            return False if apart < 7 else None  # a week or more apart: which week?
     if a == b or a.startswith("wd:") and b.startswith("wd:") and a[:6] == b[:6]:
         return True
-    kinds = {a.split(":")[0], b.split(":")[0]}
     if kinds <= {"md", "ymd"}:
         # Same month and day; a year on both must match too.
         if a[-5:] != b[-5:]:

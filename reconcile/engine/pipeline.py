@@ -9,7 +9,7 @@ from .types import ArticleText, Extraction, Finding
 
 def extract_articles(articles: list[ArticleText]) -> list[Extraction]:
     return [
-        Extraction(article.id, claims)
+        Extraction(article.id, claims, article.published)
         for article, claims in zip(articles, extract_many(a.text for a in articles), strict=True)
     ]
 

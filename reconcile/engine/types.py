@@ -44,6 +44,8 @@ class ClaimSpan:
 class Extraction:
     article_id: int
     claims: tuple[ClaimSpan, ...]
+    # The day of publication, when known: it places "on Tuesday" and "yesterday".
+    published: date | None = None
 
 
 @dataclass(frozen=True)

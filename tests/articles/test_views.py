@@ -161,3 +161,23 @@ def test_a_bad_date_is_refused_and_nothing_changes(client_editor, desk):
     assert "Enter a valid date." in response.content.decode()
     article.refresh_from_db()
     assert article.title == "Fire"
+
+
+def test_a_new_publication_date_aligns_the_story_again(
+    client_editor, desk, monkeypatch, django_capture_on_commit_callbacks
+):
+    from reconcile import tasks
+
+    sent = []
+    monkeypatch.setattr(tasks.story_align_task, "delay", sent.append)
+    story = _story(desk)
+    article = article_add(story=story, body="Four people died on Tuesday.", enqueue=False)
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DONE)
+    edit = reverse("article-edit", args=[story.pk, article.pk])
+    data = {"title": "Fire", "outlet": "", "published": "2026-07-01"}
+    with django_capture_on_commit_callbacks(execute=True):
+        client_editor.post(edit, data)
+    assert sent == [story.pk], "weekdays are read against the new date"
+    with django_capture_on_commit_callbacks(execute=True):
+        client_editor.post(edit, {**data, "title": "Fire at the port"})
+    assert sent == [story.pk], "a new headline alone changes no finding"

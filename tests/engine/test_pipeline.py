@@ -164,3 +164,27 @@ def test_a_contrast_inside_a_quotation_or_in_unrelated_sentences_is_not_a_claim(
         ]
     )
     assert not [f for f in findings if f.kind == "claim"]
+
+
+def test_a_weekday_and_yesterday_are_checked_against_the_day_of_publication():
+    from datetime import date
+
+    texts = [
+        "The ferry Aurora caught fire in the harbour on Tuesday, the coastguard said.",
+        "The ferry Aurora caught fire in the harbour on July 1, the coastguard said.",
+        "The ferry Aurora caught fire in the harbour yesterday, the coastguard said.",
+    ]
+
+    def dated(published):
+        articles = [
+            ArticleText(i, t, p) for i, (t, p) in enumerate(zip(texts, published, strict=True))
+        ]
+        return [f for f in analyse(articles)[1] if f.kind == "date"]
+
+    # Published Thursday 3 July 2025: Tuesday is 1 July, and so was yesterday on 2 July.
+    assert dated([date(2025, 7, 3), None, date(2025, 7, 2)]) == []
+    # Yesterday from 4 July is 3 July: not the day the others give.
+    [finding] = dated([date(2025, 7, 3), None, date(2025, 7, 4)])
+    assert finding.severity == "high" and "yesterday in 1 article" in finding.summary
+    # Without days of publication, "yesterday" is compared with nothing.
+    assert all("yesterday" not in f.summary for f in dated([None, None, None]))

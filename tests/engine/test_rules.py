@@ -1,5 +1,7 @@
 """The rule modules on their own, and what the libraries underneath get wrong."""
 
+from datetime import date
+
 import pytest
 from rapidfuzz import fuzz
 
@@ -85,3 +87,28 @@ def test_small_spacy_model_misses_a_surname_after_a_quotation():
     reyes = next(t for t in doc if t.text == "Reyes")
     assert reyes.ent_type_ != "PERSON"
     assert reyes.dep_ == "nsubj"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "published_a", "expected"),
+    [
+        # Copy of Thursday 3 July 2025: "on Tuesday" is 1 July.
+        ("wd:tue", "md:07-01", date(2025, 7, 3), True),
+        ("wd:mon", "md:07-01", date(2025, 7, 3), False),
+        ("wd:mon+late", "md:07-01", date(2025, 7, 3), True),  # the night into 1 July
+        ("wd:tue", "ymd:2025-06-17", date(2025, 7, 3), None),  # weeks apart: which week?
+        ("wd:mon", "md:07-01", None, None),  # unpublished, no year: unknowable
+    ],
+)
+def test_the_day_of_publication_puts_a_weekday_on_the_calendar(a, b, published_a, expected):
+    assert dates.agree(a, b, published_a=published_a) is expected
+
+
+def test_yesterday_is_placed_only_by_the_day_of_publication():
+    assert dates.resolve("rel:-1", date(2025, 7, 2)) == "ymd:2025-07-01"
+    assert dates.resolve("rel:-1", None) is None
+    assert dates.resolve("wd:tue", None) == "wd:tue"
+    assert [v for _, _, v in dates.date_values("It sank yesterday; talks resume today.")] == [
+        "rel:-1",
+        "rel:0",
+    ]

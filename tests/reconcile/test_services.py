@@ -165,3 +165,29 @@ def test_a_redelivered_extraction_still_queues_the_alignment(desk, demo_texts):
     assert article_extract(article_id=article.pk)
     story_align(story_id=story.pk)
     assert not article_extract(article_id=article.pk), "done already: nothing to queue"
+
+
+def test_days_of_publication_set_by_an_editor_place_weekdays_and_yesterday(desk):
+    from datetime import date
+
+    story = Story.objects.create(desk=desk, title="Ferry fire")
+    bodies = {
+        "wire": "The ferry Aurora caught fire in the harbour on Tuesday, the coastguard said.",
+        "gazette": "The ferry Aurora caught fire in the harbour on July 1, the coastguard said.",
+        "radio": "The ferry Aurora caught fire in the harbour yesterday, the coastguard said.",
+    }
+    articles = {
+        outlet: article_add(story=story, body=body, outlet=outlet, enqueue=False)
+        for outlet, body in bodies.items()
+    }
+    story_reconcile(story=story)
+    # No days known: Tuesday against July 1 is unknowable (low); yesterday is left out.
+    [unknowable] = story.discrepancies.filter(kind="date")
+    assert unknowable.severity == "low" and "yesterday" not in unknowable.summary
+
+    Article.objects.filter(pk=articles["wire"].pk).update(published=date(2025, 7, 3))
+    Article.objects.filter(pk=articles["radio"].pk).update(published=date(2025, 7, 4))
+    story_align(story_id=story.pk)
+    [conflict] = story.discrepancies.filter(kind="date")
+    assert conflict.severity == "high"
+    assert {v.article_id for v in conflict.versions.all()} >= {articles["radio"].pk}
