@@ -19,7 +19,7 @@ from typing import Any
 
 from articles.formats import read_file
 
-from .engine.compare import compare
+from .engine.compare import compare, coverage
 from .engine.extract import STOP, claim_terms, extract_many
 from .engine.numbers import parse_number
 from .engine.pipeline import analyse
@@ -264,6 +264,7 @@ DETECTING_KINDS = {
     "hedge": {"hedging", "attribution"},
     "speaker": {"attribution", "quote"},
     "claim": {"claim"},
+    "omission": set(),  # found through coverage, not findings
 }
 CONTROL_KINDS = ("digits-words", "units", "date-format", "quote-shortened")
 
@@ -891,6 +892,71 @@ def _gen_claims(cluster: Cluster, rng) -> list[Perturbation]:
     return out
 
 
+_TOLL_NUMBER = r"\b(\d+|" + "|".join(NUMBER_WORDS[1:13]) + r")\b"
+_TOLL_WORD = r"\b(killed|killing|dead|die|dies|died|death|deaths|injured|wounded|hurt)\b"
+# A count, then what it counts ("three people were killed"), or the other way round
+# ("the deaths of three workers").
+TOLL_RE = re.compile(
+    rf"{_TOLL_NUMBER}[^.\n]{{0,40}}?{_TOLL_WORD}|{_TOLL_WORD}[^.\n]{{0,30}}?{_TOLL_NUMBER}",
+    re.IGNORECASE,
+)
+TOLL_LABEL = {"injured": "People injured", "wounded": "People injured", "hurt": "People injured"}
+
+
+def _tolls(text: str) -> dict[tuple[float, str], list[tuple[int, int]]]:
+    """(value, label) of each toll the text states, and the sentences that state it."""
+    found: dict[tuple[float, str], list[tuple[int, int]]] = defaultdict(list)
+    for start, end in _sentences(text):
+        for match in TOLL_RE.finditer(text[start:end]):
+            number, word = match.group(1) or match.group(4), match.group(2) or match.group(3)
+            group = 1 if match.group(1) else 4
+            at, end_at = start + match.start(group), start + match.end(group)
+            before, after = text[max(0, at - 12) : at], text[end_at : end_at + 6]
+            if (
+                re.search(r"\b(at|aged|age of)\s+$", before, re.IGNORECASE)
+                or re.match(r"[\s-]*years?\b", after)
+                or before.endswith(", ")
+                and after.startswith(",")
+            ):
+                continue  # "died at 91", "the 36-year-old", "Rait, 36," are ages
+            value = parse_number(number.lower())
+            if value is not None:
+                label = TOLL_LABEL.get(word.lower(), "People killed")
+                found[(value, label)].append((start, end))
+    return found
+
+
+def _gen_omissions(cluster: Cluster, rng) -> list[Perturbation]:
+    """A toll most of the cluster's articles state, cut from one of them: every sentence
+    that states it goes. Coverage should then name that article as leaving it out."""
+    tolls = {name: _tolls(text) for name, text in cluster.articles.items()}
+    stating: dict[tuple[float, str], list[str]] = defaultdict(list)
+    for name, found in tolls.items():
+        for toll in found:
+            stating[toll].append(name)
+    out = []
+    for (value, label), names in stating.items():
+        if len(names) < max(3, 0.6 * len(cluster.articles)) + 1:
+            continue  # after the cut, the others must still be most of the cluster
+        for article in names:
+            text = cluster.articles[article]
+            # Every sentence that counts this toll, with any figure ("two women and a
+            # man were killed" too), so the article no longer states it at all.
+            cut = sorted(
+                {span for (_, other), spans in tolls[article].items() if other == label
+                 for span in spans},
+                reverse=True,
+            )  # fmt: skip
+            for start, end in cut:
+                text = text[:start] + text[end:]
+            out.append(
+                Perturbation(cluster.name, "omission", article, text, ((0, 0),),
+                             tuple(n for n in names if n != article),
+                             f"cut {label.lower()}: {value:g} ({len(cut)} sentences)")
+            )  # fmt: skip
+    return out
+
+
 def perturbations(cluster: Cluster, per_kind: int = 4, seed: int = 0) -> list[Perturbation]:
     """Changes and controls for one cluster, at most `per_kind` of each, in different articles.
 
@@ -910,7 +976,8 @@ def perturbations(cluster: Cluster, per_kind: int = 4, seed: int = 0) -> list[Pe
         "quote": quotes, "title": _gen_titles(cluster, rng("title")),
         "hedge": _gen_hedges(cluster, rng("hedge")),
         "speaker": _gen_speakers(cluster, rng("speaker")),
-        "claim": _gen_claims(cluster, rng("claim")), "digits-words": digit_controls,
+        "claim": _gen_claims(cluster, rng("claim")),
+        "omission": _gen_omissions(cluster, rng("omission")), "digits-words": digit_controls,
         "units": _gen_units(cluster, rng("units")), "date-format": date_controls,
         "quote-shortened": quote_controls,
     }  # fmt: skip
@@ -936,9 +1003,12 @@ class Outcome:
     perturbation: Perturbation
     found: list[Finding]  # new or changed findings over the edit, any kind and severity
     raised: list[Finding] = field(default_factory=list)  # of those, new or more severe
+    covered: bool = False  # an omission: coverage newly names the article as leaving it out
 
     @property
     def detected(self) -> bool:
+        if self.perturbation.kind == "omission":
+            return self.covered
         kinds = DETECTING_KINDS.get(self.perturbation.kind, set())
         return any(f.kind in kinds for f in self.found)
 
@@ -961,11 +1031,20 @@ def run_cluster(cluster: Cluster, items: list[Perturbation]) -> tuple[list[Findi
     before = {_signature(f, names) for f in base_findings}
     severity_before = {f.key: SEVERITY_RANK[f.severity] for f in base_findings}
     changed = list(extract_many(p.text for p in items))
+    base_gaps = None
     outcomes = []
     for item, new_claims in zip(items, changed, strict=True):
         index = names.index(item.article)
         extractions = list(base)
         extractions[index] = Extraction(index, new_claims)
+        if item.kind == "omission":
+            if base_gaps is None:
+                base_gaps = {(row.fact, a) for row in coverage(base) for a in row.missing}
+            label = item.change.split(":")[0].removeprefix("cut ").capitalize()
+            gaps = {(row.fact, a) for row in coverage(extractions) for a in row.missing}
+            covered = (label, index) in gaps - base_gaps
+            outcomes.append(Outcome(item, [], [], covered))
+            continue
         found = [
             f
             for f in compare(extractions)
@@ -999,6 +1078,12 @@ class PerturbationReport:
                 out.append(
                     f"control {kind}: flagged {flagged}/{len(outcomes)} "
                     f"= {_ratio(flagged, len(outcomes)):.3f} (low only: {low})"
+                )
+            elif kind == "omission":
+                hit = sum(o.detected for o in outcomes)
+                out.append(
+                    f"recall omission (as coverage): {hit}/{len(outcomes)} "
+                    f"= {_ratio(hit, len(outcomes)):.3f}"
                 )
             else:
                 hit = sum(o.detected for o in outcomes)

@@ -39,3 +39,22 @@ def test_harmless_controls_raise_no_medium_or_high_flag(report):
     controls = [o for o in report.outcomes if o.perturbation.control]
     assert controls
     assert [o.perturbation.change for o in controls if o.flagged] == []
+
+
+def test_an_omitted_toll_is_cut_whole_and_shown_as_coverage():
+    story = [
+        "Three people were killed when fire swept the Harbour Inn on Friday.",
+        "The blaze at the Harbour Inn killed three people, the fire service said.",
+        "Fire at the Harbour Inn: three dead. Its owner, who died at 91, built it in 1962.",
+        "Three people died in the Harbour Inn fire on Friday night, police said.",
+        "A fire gutted the Harbour Inn on Friday; the deaths of three guests are being "
+        "investigated.",
+    ]
+    cluster = evaluation.Cluster("invented", {f"{i}.txt": t for i, t in enumerate(story)})
+    cuts = [p for p in evaluation.perturbations(cluster, per_kind=5) if p.kind == "omission"]
+    assert {p.article for p in cuts} == {f"{i}.txt" for i in range(5)}
+    for p in cuts:
+        assert "three" not in p.text.lower(), "every sentence giving the toll goes"
+        assert p.change.startswith("cut people killed: 3")
+    outcomes = evaluation.run_cluster(cluster, cuts)[1]
+    assert [o.covered for o in outcomes] == [True] * 5
