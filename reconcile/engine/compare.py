@@ -41,6 +41,10 @@ DATE_THRESHOLD = 45.0
 SAME_QUOTE = 80.0
 # Below this likeness of their words, two quotes are different remarks.
 QUOTE_LIKENESS = 65.0
+# A quote left without a match is part of a longer one when it fits in it this well.
+SPLIT_QUOTE = 75.0
+# Sentences this alike link short quotes that share only two words.
+SHORT_QUOTE_SCORE = 75.0
 QUALIFIER_WORDS = {
     "approx": "about ",
     "min": "at least ",
@@ -499,11 +503,15 @@ def _quote_link(stems_a: set[str], stems_b: set[str], score: float) -> bool:
 
     Either most words of the shorter one are in the longer one (a shortened or
     reworded quote), or the sentences around them are alike and share some of the
-    quoted words (the remark paraphrased inside quotation marks).
+    quoted words (the remark paraphrased inside quotation marks). A short quote
+    ("I got caught but I'm OK") has few words to share: two of three do where the
+    sentences around it are near copies.
     """
     shared = len(stems_a & stems_b)
     smaller = min(len(stems_a), len(stems_b)) or 1
     if shared >= 3 and shared / smaller >= 0.5:
+        return True
+    if shared >= 2 and shared / smaller >= 0.5 and score >= SHORT_QUOTE_SCORE:
         return True
     return shared >= 3 and score >= QUOTE_THRESHOLD
 
@@ -540,7 +548,8 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
     # You know what they say…"): the second part, left over, joins the whole.
     for (x, _), (_, minus_y) in sorted(best.items()):
         part, whole = facts[x][2].value, facts[-minus_y][2].value
-        if x not in joined and len(part) < len(whole) and fuzz.partial_ratio(part, whole) >= 85:
+        fits = len(part) < len(whole) and fuzz.partial_ratio(part, whole) >= SPLIT_QUOTE
+        if x not in joined and fits:
             union.join(x, -minus_y)
     findings = []
     for group in sorted(union.groups(), key=lambda g: min(facts[i][2].start for i in g)):

@@ -188,3 +188,14 @@ def test_a_weekday_and_yesterday_are_checked_against_the_day_of_publication():
     assert finding.severity == "high" and "yesterday in 1 article" in finding.summary
     # Without days of publication, "yesterday" is compared with nothing.
     assert all("yesterday" not in f.summary for f in dated([None, None, None]))
+
+
+def test_a_short_quote_with_one_word_changed_is_found_in_copied_sentences():
+    _, findings = _findings(
+        [
+            '"I got caught but I\'m OK," the skipper said on the quay after the rescue.',
+            '"I got burned but I\'m OK," the skipper said on the quay after the rescue.',
+        ]
+    )
+    quotes = [f for f in findings if f.kind == "quote"]
+    assert len(quotes) == 1 and quotes[0].severity == "high"
