@@ -1068,9 +1068,12 @@ def coverage(extractions: list[Extraction]) -> list[Coverage]:
             )
     for surname, chosen in people.items():
         for article_id, claim, fact in _facts_by_article(extractions, "person"):
-            if fact.text.removesuffix("'s").removesuffix("’s") == surname:
+            last = fact.text.split()[-1].removesuffix("'s").removesuffix("’s")
+            # The surname alone, or misspelt: the article names the person (the
+            # spelling is a conflict of its own).
+            if last == surname or _spelling_variants(last, surname, people=True):
                 chosen.setdefault(article_id, (claim, fact))
-        found.append((f"Named: {surname}", chosen))
+        found.append(("Named", chosen))
     out = []
     for title, chosen in found:
         if needed <= len(chosen) < len(articles):
