@@ -20,7 +20,7 @@ from tests.e2e.worker import celery_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-TITLE = "Izhevsk factory strike"
+TITLE = "Port Elinor ferry fire"
 KILLED = "People killed: 4 in 3 articles, 5 in 1 article"
 BUSY = re.compile("Queued|Extracting|Waiting for the other articles|Aligning")
 DOCS_SCREENSHOT = ROOT / "docs" / "screenshot.png"
