@@ -834,13 +834,16 @@ def _date_findings(refs, scores, claims, pairs, published) -> list[Finding]:
             severity, wanted = "low", None
         else:
             continue
-        # Each article speaks through its sentence in the most disagreeing pairs.
-        rank: dict[int, int] = {}
+        # Each article speaks through its sentence in the closest disagreeing pair (a
+        # copied sentence with another day), then in the most of them.
+        rank: dict[int, tuple[float, int]] = {}
         for row_a, row_b, verdict in group_edges:
+            weight = scores[row_a, row_b] if verdict is wanted else 0.0
             for row in (row_a, row_b):
-                rank[row] = rank.get(row, 0) + (verdict is wanted)
+                best, count = rank.get(row, (0.0, 0))
+                rank[row] = (max(best, weight), count + (verdict is wanted))
         chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
-        for row in sorted(rank, key=lambda r: (-rank[r], r)):
+        for row in sorted(rank, key=lambda r: (-rank[r][0], -rank[r][1], r)):
             claim = claim_of(row)
             chosen.setdefault(refs[row].article_id, (claim, dates_of(row)[0]))
         first = chosen[min(chosen)][0]
