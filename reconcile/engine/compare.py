@@ -876,12 +876,21 @@ def _framing(claim: ClaimSpan) -> tuple[list[FactSpan], set[str]]:
 
 
 def _scope_shared(claim: ClaimSpan, hedge: FactSpan, other: ClaimSpan) -> FactSpan | None:
-    """Where `other` states plainly what the hedge qualifies: the first shared word after it."""
+    """Where `other` states plainly what the hedge qualifies: the first shared word after it.
+
+    A hedge that opens the sentence ("According to unconfirmed reports, …") covers all
+    of it; one inside covers the ten words after it. Words meet by their first five
+    letters ("election" / "elections").
+    """
     after = claim.text[hedge.end - claim.start :]
-    words = [w.lower() for w in re.findall(r"[\w’']+", after)][:10]
-    content = [w for w in words if w not in STOP and len(w) > 3 and w not in HEDGE_WORDS]
-    other_words = {m.group().lower(): m for m in re.finditer(r"[\w’']+", other.text)}
-    shared = [w for w in content if w in other_words]
+    words = [w.lower() for w in re.findall(r"[\w’']+", after)]
+    if hedge.start - claim.start > 2:
+        words = words[:10]
+    content = [w[:5] for w in words if w not in STOP and len(w) > 3 and w not in HEDGE_WORDS]
+    other_words: dict[str, re.Match] = {}
+    for m in re.finditer(r"[\w’']+", other.text):
+        other_words.setdefault(m.group().lower()[:5], m)
+    shared = [w for w in dict.fromkeys(content) if w in other_words]
     if len(shared) < 2:
         return None
     match = other_words[shared[0]]

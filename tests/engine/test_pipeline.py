@@ -199,3 +199,14 @@ def test_a_short_quote_with_one_word_changed_is_found_in_copied_sentences():
     )
     quotes = [f for f in findings if f.kind == "quote"]
     assert len(quotes) == 1 and quotes[0].severity == "high"
+
+
+def test_an_opening_hedge_covers_the_whole_sentence_and_words_meet_by_stem():
+    _, findings = _findings(
+        [
+            "According to unconfirmed reports, a crowd of several thousand angry islanders "
+            "gathered on the pier while the harbour police closed the ferry terminals.",
+            "The harbour police closed the ferry terminal on Tuesday evening, officials said.",
+        ]
+    )
+    assert [f.kind for f in findings if f.kind == "hedging"] == ["hedging"]
