@@ -666,7 +666,15 @@ def _same_quote(a: str, b: str) -> bool:
 
 
 def _different_people(a: str, b: str) -> bool:
-    return a != b and not _spelling_variants(a.capitalize(), b.capitalize())
+    """Whether two speaker values ("zadan", "meron+zadan") name different people;
+    a slip in a surname is a name conflict, not another speaker."""
+    left, right = a.split("+"), b.split("+")
+    if len(left) != len(right):
+        return True
+    return any(
+        x != y and not _spelling_variants(x.capitalize(), y.capitalize())
+        for x, y in zip(sorted(left), sorted(right), strict=True)
+    )
 
 
 # --- Titles ------------------------------------------------------------------------

@@ -182,28 +182,31 @@ PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 def _speakers(doc: Doc, quotes: list[FactSpan]) -> list[FactSpan]:
     """Who is quoted: the named subject of the saying verb next to each quote.
 
-    A "speaker" fact gives the surname as its value and the quote's start as its
-    label. "He said" is the last person named before the quote; a speaker that is
-    not named ("the official") gives no fact.
+    A "speaker" fact gives the surname as its value ("zadan"; "meron+zadan" for
+    "Zadan and Meron said") and the quote's start as its label. A pronoun ("he
+    said") or a speaker that is not named ("the official") gives no fact.
     """
     out = []
     for quote in quotes:
-        person = _quote_speaker(doc, quote)
-        if person is None:
+        people = _quote_speakers(doc, quote)
+        if not people:
             continue
-        surname = person[-1].text.removesuffix("'s").removesuffix("’s")
-        start = person[-1].idx
-        out.append(
-            FactSpan("speaker", start, start + len(surname), surname, surname.lower(),
-                     str(quote.start))
-        )  # fmt: skip
+        surnames = [p[-1] for p in people]
+        start, end = surnames[0].idx, surnames[-1].idx + len(surnames[-1].text)
+        if len(people) == 1:
+            end = start + len(surnames[0].text.removesuffix("'s").removesuffix("’s"))
+        value = "+".join(
+            sorted({t.text.removesuffix("'s").removesuffix("’s").lower() for t in surnames})
+        )
+        out.append(FactSpan("speaker", start, end, doc.text[start:end], value, str(quote.start)))
     return out
 
 
-def _quote_speaker(doc: Doc, quote: FactSpan) -> Span | None:
+def _quote_speakers(doc: Doc, quote: FactSpan) -> list[Span]:
+    """The people named as saying the quote: the subject and those joined to it."""
     first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if first is None:
-        return None
+        return []
     sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
     inside = range(first.start - 1, first.end + 1)
     verbs = [
@@ -213,20 +216,29 @@ def _quote_speaker(doc: Doc, quote: FactSpan) -> Span | None:
         if t.lemma_.lower() in SAY_LEMMAS and t.pos_ in {"VERB", "AUX"} and t.i not in inside
     ]
     if not verbs:
-        return None
+        return []
     verb = min(verbs, key=lambda t: min(abs(t.i - first.start), abs(t.i - first.end)))
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects:
-        return None
-    subject = subjects[0]
-    if subject.lower_ in PRONOUNS:
-        return None  # "he said": resolving it is guesswork, and a wrong guess is a false alarm
+        return []
+    if subjects[0].lower_ in PRONOUNS:
+        return []  # "he said": resolving it is guesswork, and a wrong guess is a false alarm
+    first = _named(doc, subjects[0], loose=True)
+    if first is None:
+        return []
+    # "Zadan and Meron said": others joined to the subject, if the model knows them
+    # for people ("Nambiar, Chief Public Relations Officer" is one man and his title).
+    others = [_named(doc, token) for token in subjects[0].conjuncts]
+    return [first, *(p for p in others if p is not None and p != first)]
+
+
+def _named(doc: Doc, token: Token, loose: bool = False) -> Span | None:
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= subject.i < ent.end:
+        if ent.label_ == "PERSON" and ent.start <= token.i < ent.end:
             return ent
     # The small model tags some surnames as nouns or organisations ("Reyes said").
-    if subject.is_alpha and subject.text[:1].isupper() and not subject.is_sent_start:
-        return doc[subject.i : subject.i + 1]
+    if loose and token.is_alpha and token.text[:1].isupper() and not token.is_sent_start:
+        return doc[token.i : token.i + 1]
     return None
 
 

@@ -210,3 +210,16 @@ def test_an_opening_hedge_covers_the_whole_sentence_and_words_meet_by_stem():
         ]
     )
     assert [f.kind for f in findings if f.kind == "hedging"] == ["hedging"]
+
+
+def test_a_quote_given_to_other_co_speakers_is_an_attribution_conflict():
+    _, findings = _findings(
+        [
+            '"We will rebuild the pier by spring," said Ilse Korhonen and Duncan Rait.',
+            '"We will rebuild the pier by spring," said Ilse Korhonen and Marta Lindqvist.',
+            '"We will rebuild the pier by spring," said Ilse Korhonen and Duncan Rait.',
+        ]
+    )
+    [finding] = [f for f in findings if f.kind == "attribution"]
+    assert "Korhonen and Duncan Rait in 2 articles" in finding.summary
+    assert "Korhonen and Marta Lindqvist in 1 article" in finding.summary
