@@ -285,6 +285,7 @@ class Perturbation:
     spans: tuple[tuple[int, int], ...]  # edited spans in the new text
     partners: tuple[str, ...]  # other articles stating the same fact
     change: str  # "45 -> 35", for reading the results
+    fact: str = ""  # an omission: the coverage row it should raise ("People killed")
 
     @property
     def control(self) -> bool:
@@ -771,20 +772,31 @@ def _sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
+def _plain(text: str, start: int, end: int) -> bool:
+    """A sentence the outlet tells in its own words: not a headline, nothing quoted."""
+    sentence = text[start:end]
+    capitals = sum(w[:1].isupper() for w in sentence.split())
+    return not (
+        capitals > 0.5 * len(sentence.split())  # a headline
+        or _inside_quote(text, start)
+        or re.search(r"[“”\"]", sentence)
+    )
+
+
+def _alike(words: set[str], other: str) -> bool:
+    """Whether a sentence shares at least 4, and 40%, of the content words `words`."""
+    theirs = _content(other)
+    shared = words & theirs
+    return len(shared) >= 4 and len(shared) >= 0.4 * min(len(words), len(theirs))
+
+
 def _gen_hedges(cluster: Cluster, rng) -> list[Perturbation]:
     out = []
     for article, text in cluster.articles.items():
         for start, end in _sentences(text):
             sentence = text[start:end]
             words = _content(sentence)
-            capitals = sum(w[:1].isupper() for w in sentence.split())
-            if (
-                len(words) < 6
-                or len(sentence.split()) < 10
-                or capitals > 0.5 * len(sentence.split())  # a headline
-                or _inside_quote(text, start)
-                or re.search(r"[“”\"]", sentence)
-            ):
+            if len(words) < 6 or len(sentence.split()) < 10 or not _plain(text, start, end):
                 continue
             hedged = HEDGE_RE.search(sentence)
             aligned = []
@@ -793,10 +805,7 @@ def _gen_hedges(cluster: Cluster, rng) -> list[Perturbation]:
                     continue
                 for s, e in _sentences(other_text):
                     other = other_text[s:e]
-                    shared = words & _content(other)
-                    if len(shared) >= 4 and len(shared) >= 0.4 * min(
-                        len(words), len(_content(other))
-                    ):
+                    if _alike(words, other):
                         aligned.append((name, bool(HEDGE_RE.search(other))))
                         break
             if not aligned:
@@ -856,14 +865,7 @@ def _gen_claims(cluster: Cluster, rng) -> list[Perturbation]:
             sentence = text[start:end]
             match = CLAIM_RE.search(sentence)
             words = _content(sentence)
-            capitals = sum(w[:1].isupper() for w in sentence.split())
-            if (
-                match is None
-                or len(words) < 5
-                or capitals > 0.5 * len(sentence.split())  # a headline
-                or _inside_quote(text, start)
-                or re.search(r"[“”\"]", sentence)
-            ):
+            if match is None or len(words) < 5 or not _plain(text, start, end):
                 continue
             word = match.group().lower()
             partners = []
@@ -872,12 +874,7 @@ def _gen_claims(cluster: Cluster, rng) -> list[Perturbation]:
                     continue
                 for s, e in _sentences(other_text):
                     other = other_text[s:e]
-                    shared = words & _content(other)
-                    if (
-                        re.search(rf"\b{word}\b", other, re.IGNORECASE)
-                        and len(shared) >= 4
-                        and len(shared) >= 0.4 * min(len(words), len(_content(other)))
-                    ):
+                    if re.search(rf"\b{word}\b", other, re.IGNORECASE) and _alike(words, other):
                         partners.append(name)
                         break
             if not partners:
@@ -952,7 +949,7 @@ def _gen_omissions(cluster: Cluster, rng) -> list[Perturbation]:
             out.append(
                 Perturbation(cluster.name, "omission", article, text, ((0, 0),),
                              tuple(n for n in names if n != article),
-                             f"cut {label.lower()}: {value:g} ({len(cut)} sentences)")
+                             f"cut {label.lower()}: {value:g} ({len(cut)} sentences)", label)
             )  # fmt: skip
     return out
 
@@ -1040,9 +1037,8 @@ def run_cluster(cluster: Cluster, items: list[Perturbation]) -> tuple[list[Findi
         if item.kind == "omission":
             if base_gaps is None:
                 base_gaps = {(row.fact, a) for row in coverage(base) for a in row.missing}
-            label = item.change.split(":")[0].removeprefix("cut ").capitalize()
             gaps = {(row.fact, a) for row in coverage(extractions) for a in row.missing}
-            covered = (label, index) in gaps - base_gaps
+            covered = (item.fact, index) in gaps - base_gaps
             outcomes.append(Outcome(item, [], [], covered))
             continue
         found = [

@@ -368,7 +368,7 @@ def export_download(request, pk, export_pk):
 def story_coverage(request, pk):
     """What most articles report and some leave out: shown as coverage, not as conflicts."""
     story = get_story_for_user(request.user, pk)
-    labels = {a.pk: a.label for a in story.articles.all()}
+    labels = {a.pk: a.label for a in story.articles.only("outlet", "filename", "title")}
     rows = [
         {
             "fact": row.fact,

@@ -136,6 +136,20 @@ def _per_article(
     return chosen
 
 
+def _join_mutual(union: _Union, best: dict[tuple[int, int], tuple], article_of) -> set[int]:
+    """Join each item to its best match in another article where that match picks it
+    back. `best` maps (item, other article) to a match tuple ending in -(the item there);
+    returns the items joined."""
+    joined: set[int] = set()
+    for (i, _), match in best.items():
+        j = -match[-1]
+        back = best.get((j, article_of(i)))
+        if back is not None and back[-1] == -i:
+            union.join(i, j)
+            joined.update((i, j))
+    return joined
+
+
 def _summary(title: str, values: Iterable[str]) -> str:
     counts = Counter(values).most_common()
     parts = [f"{value} in {n} article{'s' if n != 1 else ''}" for value, n in counts]
@@ -252,12 +266,7 @@ def _number_groups(facts, refs, scores: Scores) -> list[list[int]]:
                 match = (score, context, -j)
                 if match > best.get((i, b), (-1.0, -1.0, 0)):
                     best[(i, b)] = match
-    joined: set[int] = set()
-    for (i, _b), (_, _, minus_j) in best.items():
-        j = -minus_j
-        if i < j and best.get((j, refs[facts[i][0]].article_id), (0, 0, 1))[2] == -i:
-            union.join(i, j)
-            joined.update((i, j))
+    joined = _join_mutual(union, best, lambda i: refs[facts[i][0]].article_id)
     # A count left with no mutual partner joins its best match if that is a near copy:
     # a headline's "four-party basis" whose article's body agrees with the others'
     # "two-party basis", which took the mutual match.
@@ -538,12 +547,7 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         for one, other in ((x, y), (y, x)):
             key = (one, int(articles[other]))
             best[key] = max(best.get(key, (-1.0, 0)), (likeness, -other))
-    joined: set[int] = set()
-    for (x, _), (_, minus_y) in best.items():
-        y = -minus_y
-        if best.get((y, int(articles[x])), (0, 1))[1] == -x:
-            union.join(x, y)
-            joined.update((x, y))
+    joined = _join_mutual(union, best, lambda x: int(articles[x]))
     # One outlet's single quotation may be two in another ("…for the second time.
     # You know what they say…"): the second part, left over, joins the whole.
     for (x, _), (_, minus_y) in sorted(best.items()):
@@ -751,10 +755,6 @@ def _representative_title(items: list[tuple[ClaimSpan, FactSpan]]) -> tuple[Clai
 # --- Dates -------------------------------------------------------------------------
 
 COMPARABLE_DATE = ("wd:", "weekend", "md:", "ymd:", "rel:")
-DATE_NAMES = {
-    "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-    "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
-}  # fmt: skip
 
 
 # A dateline ("First Published: June 13, 2013 4:59 PM EDT") dates the copy, not the
@@ -939,21 +939,7 @@ def _framing_findings(refs, scores, claims, pairs) -> list[Finding]:
         ("attribution", "medium", attribution),
         ("hedging", "medium", [link for rows in hedging.values() for link in rows]),
     ):
-        union = _Union(len(refs))
-        fact_at: dict[int, FactSpan] = {}
-        for x, fx, y, fy in links:
-            union.join(x, y)
-            fact_at.setdefault(x, fx)
-            fact_at.setdefault(y, fy)
-        for group in union.groups():
-            if len(group) < 2:
-                continue
-            chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
-            for row in sorted(group):
-                chosen.setdefault(refs[row].article_id, (claim_of(row), fact_at[row]))
-            if len(chosen) < 2:
-                continue
-            first = claim_of(min(group, key=lambda r: (refs[r].article_id, refs[r].index)))
+        for _, chosen, first in _link_groups(links, refs, claim_of):
             title = "Verification" if kind == "attribution" else "Certainty"
             summary = _summary(title, (_framing_shown(f) for _, f in chosen.values()))
             findings.append(
@@ -961,6 +947,28 @@ def _framing_findings(refs, scores, claims, pairs) -> list[Finding]:
                         _versions(chosen, lambda f: f.text))
             )  # fmt: skip
     return findings
+
+
+def _link_groups(links, refs, claim_of):
+    """Claims joined by links (row, fact there, row, fact there): for each group that
+    spans two articles or more, its rows, one (claim, fact) per article, and its
+    first claim (for the finding's key)."""
+    union = _Union(len(refs))
+    fact_at: dict[int, FactSpan] = {}
+    for x, fx, y, fy in links:
+        union.join(x, y)
+        fact_at.setdefault(x, fx)
+        fact_at.setdefault(y, fy)
+    members: dict[int, list[int]] = defaultdict(list)
+    for row in sorted(fact_at):
+        members[union.find(row)].append(row)
+    for rows in members.values():
+        chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+        for row in rows:
+            chosen.setdefault(refs[row].article_id, (claim_of(row), fact_at[row]))
+        if len(chosen) >= 2:
+            first = claim_of(min(rows, key=lambda r: (refs[r].article_id, refs[r].index)))
+            yield set(rows), chosen, first
 
 
 def _framing_shown(fact: FactSpan) -> str:
@@ -1024,33 +1032,18 @@ def _claim_findings(refs, scores, claims, pairs) -> list[Finding]:
     def claim_of(row: int) -> ClaimSpan:
         return claims[refs[row].article_id][refs[row].index]
 
-    union = _Union(len(refs))
-    fact_at: dict[int, FactSpan] = {}
-    alike: list[tuple[int, float]] = []  # (row, likeness of its contrasting pair)
+    links = []
     for x, y in pairs:
         claim_x, claim_y = claim_of(x), claim_of(y)
         if _quoted(claim_x) or _quoted(claim_y):
             continue
         found = _contrast(claim_x, claim_y) if scores[x, y] >= CLAIM_THRESHOLD else None
-        if found is None:
-            continue
-        union.join(x, y)
-        fact_at.setdefault(x, found[0])
-        fact_at.setdefault(y, found[1])
-        alike.append((x, scores[x, y]))
+        if found is not None:
+            links.append((x, found[0], y, found[1]))
     findings = []
-    for group in union.groups():
-        rows = [r for r in group if r in fact_at]
-        if len(rows) < 2:
-            continue
-        chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
-        for row in sorted(rows):
-            chosen.setdefault(refs[row].article_id, (claim_of(row), fact_at[row]))
-        if len(chosen) < 2:
-            continue
-        best = max(v for row, v in alike if union.find(row) == union.find(rows[0]))
+    for rows, chosen, first in _link_groups(links, refs, claim_of):
+        best = max(scores[x, y] for x, _, y, _ in links if x in rows)
         severity = "medium" if best >= CONFIDENT_CLAIM else "low"
-        first = claim_of(min(rows, key=lambda r: (refs[r].article_id, refs[r].index)))
         summary = _summary("Statement", (f.value for _, f in chosen.values()))
         findings.append(
             Finding(f"claim:{_key_words(first)}", "claim", severity, summary,

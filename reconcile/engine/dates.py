@@ -96,16 +96,8 @@ def reference_year(text: str, head: int = 400) -> int | None:
 def _weekday(value: str, year: int | None) -> str | None:
     if value.startswith("wd:"):
         return value[3:6]
-    if value.startswith("ymd:"):
-        day = dt.date.fromisoformat(value[4:])
-    elif value.startswith("md:") and year:
-        try:
-            day = dt.date(year, int(value[3:5]), int(value[6:8]))
-        except ValueError:
-            return None
-    else:
-        return None
-    return WEEKDAYS[day.weekday()][:3]
+    day = on_calendar(value, year, None)
+    return None if day is None else WEEKDAYS[day.weekday()][:3]
 
 
 def resolve(value: str, published: dt.date | None) -> str | None:

@@ -7,8 +7,6 @@ import re
 import resource
 import signal
 import subprocess
-import sys
-import threading
 import time
 from collections import Counter
 from contextlib import ExitStack, contextmanager
@@ -21,7 +19,7 @@ from django.db import connection, transaction
 from articles.models import Article, Desk, Story
 from articles.services import article_add, story_create
 from newsroom.celery import PIPELINE_LOADED, app
-from newsroom.db import database_url
+from newsroom.workers import start_worker
 from reconcile.engine.compare import compare
 from reconcile.engine.extract import extract_many, load_nlp
 from reconcile.engine.types import Extraction
@@ -255,32 +253,12 @@ class _Worker:
     def __init__(self, concurrency: int):
         self.concurrency = concurrency
         self.queue = f"reconcile-bench-{os.getpid()}-{concurrency}"
-        env = {
-            **os.environ,
-            "DATABASE_URL": database_url(),
-            "RECONCILE_QUEUE": self.queue,
-            "RECONCILE_RESUME_ON_START": "0",
-        }
-        command = [
-            sys.executable, "-m", "celery", "-A", "newsroom", "worker", "--loglevel=INFO",
-            f"--concurrency={concurrency}", "-Q", self.queue, "-n", f"{self.queue}@%h",
-        ]  # fmt: skip
-        self.process = subprocess.Popen(
-            command,
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
+        self.process, self.lines = start_worker(
+            queue=self.queue,
+            concurrency=concurrency,
+            name=self.queue,
+            env={"RECONCILE_RESUME_ON_START": "0"},
         )
-        self.lines: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
 
     def _wait(self, done, what: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout
