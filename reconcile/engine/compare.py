@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
+from difflib import SequenceMatcher
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -17,7 +18,7 @@ from rapidfuzz.distance import OSA
 from . import dates, roles
 from .align import ClaimRef, Scores, aligned_pairs, candidate_pairs, similarity
 from .extract import CATEGORIES, STOP, label_name
-from .numbers import Quantity, compatible
+from .numbers import DOZEN, SCALES, TENS, UNITS, VAGUE, Quantity, compatible
 from .types import ClaimSpan, Coverage, Extraction, FactSpan, Finding, VersionSpan
 
 EVENT_LABELS = {name for name, _ in CATEGORIES} | {"seriously injured"}
@@ -45,6 +46,17 @@ QUOTE_LIKENESS = 65.0
 SPLIT_QUOTE = 75.0
 # Sentences this alike link short quotes that share only two words.
 SHORT_QUOTE_SCORE = 75.0
+# Words in a row that make two quotes one remark.
+QUOTE_RUN = 5
+# Counts of one thing in loosely alike sentences (see `_join_reworded`).
+REWORDED_SCORE = 45.0
+REWORDED_WIDTH = 50
+NUMBER_STEMS = {w[:5] for w in (*UNITS, *TENS, *SCALES, *VAGUE, *DOZEN)}
+CLAUSES = r"[,;:()]|\b(?:and|but|while|who|which|whose)\b"
+CLAUSE_START = re.compile(CLAUSES + r"|\d")
+CLAUSE_END = re.compile(
+    CLAUSES + r"|\d|\b(?:" + "|".join(w for w in (*UNITS, *TENS) if len(w) > 2) + r")\b"
+)
 QUALIFIER_WORDS = {
     "approx": "about ",
     "min": "at least ",
@@ -217,7 +229,7 @@ def _context(claim: ClaimSpan, fact: FactSpan, width: int = 30) -> str:
     return claim.text[max(0, at - width) : at] + " # " + claim.text[end : end + width]
 
 
-def _number_groups(facts, refs, scores: Scores) -> list[list[int]]:
+def _number_groups(facts, refs, scores: Scores) -> tuple[list[list[int]], list[int]]:
     """Counts in different articles of the same thing.
 
     Same label, and claims alike enough: the story's toll needs little likeness
@@ -273,7 +285,76 @@ def _number_groups(facts, refs, scores: Scores) -> list[list[int]]:
     for (i, _b), (score, context, minus_j) in sorted(best.items()):
         if i not in joined and score >= TWIN_SCORE and context >= CONTEXT_THRESHOLD:
             union.join(i, -minus_j)
-    return union.groups()
+    strict = [union.find(i) for i in range(len(facts))]
+    _join_reworded(union, facts, refs, scores, at_row)
+    return union.groups(), strict
+
+
+def _near_stems(claim: ClaimSpan, fact: FactSpan, width: int = REWORDED_WIDTH) -> set[str]:
+    """Content words around a count, without the count and what it counts."""
+    at, end = fact.start - claim.start, fact.end - claim.start
+    # Within the count's own clause: up to a comma, or another number, either side.
+    before = CLAUSE_START.split(claim.text[max(0, at - width) : at])[-1]
+    after = CLAUSE_END.split(claim.text[end : end + width])[0]
+    return _stems(before + " " + after) - _stems(fact.label) - NUMBER_STEMS
+
+
+def _join_reworded(union: _Union, facts, refs, scores: Scores, at_row) -> None:
+    """Counts of one thing in reworded sentences: "played for 14 seasons with the
+    team" and "played for the Sixers for 11 seasons".
+
+    A count that has no partner in another article joins that article's count of
+    the same label, with no partner back, in a sentence at least `REWORDED_SCORE`
+    alike that shares a word near the count, where each is the other's best such
+    match (most shared words, then likeness). Conflicts found this way are at most
+    medium (`_number_findings`), since the sentences are only loosely alike.
+    """
+    members: dict[int, set[int]] = defaultdict(set)  # component -> articles in it
+    for i, (row, _, _) in enumerate(facts):
+        members[union.find(i)].add(refs[row].article_id)
+    near = [_near_stems(claim, fact) for _, claim, fact in facts]
+    # A count its article gives again where it is already compared ("destroys 41
+    # homes" in the headline, "has destroyed 41 homes" in the body) needs no loose pair.
+    placed = {
+        (refs[row].article_id, fact.label, fact.value)
+        for i, (row, _, fact) in enumerate(facts)
+        if len(members[union.find(i)]) > 1
+    }
+
+    def loose(k: int) -> bool:
+        row, _, fact = facts[k]
+        own = len(members[union.find(k)]) > 1
+        again = (refs[row].article_id, fact.label, fact.value) in placed
+        return fact.qualifier != "vague" and bool(near[k]) and (own or not again)
+
+    best: dict[tuple[int, int], tuple[int, float, int]] = {}
+    for i, (row_i, _, fact_i) in enumerate(facts):
+        if not loose(i):
+            continue
+        covered = members[union.find(i)]
+        for row_j, score in scores.neighbours(row_i):
+            b = refs[row_j].article_id
+            if score < REWORDED_SCORE or b in covered:
+                continue
+            for j in at_row.get(row_j, ()):
+                if facts[j][2].label != fact_i.label or not loose(j):
+                    continue
+                shared = len(near[i] & near[j])
+                if shared:
+                    match = (shared, score, -j)
+                    if match > best.get((i, b), (0, 0.0, 0)):
+                        best[(i, b)] = match
+    article = [refs[row].article_id for row, _, _ in facts]
+    for (i, _b), match in sorted(best.items(), key=lambda item: item[1], reverse=True):
+        j = -match[-1]
+        if best.get((j, article[i]), (0, 0.0, 0))[-1] != -i:
+            continue  # not each other's best
+        # Only groups that share no article meet, so one loose pair cannot chain
+        # the story's "five boats" and "three boats" together.
+        ri, rj = union.find(i), union.find(j)
+        if ri != rj and not members[ri] & members[rj]:
+            union.join(ri, rj)
+            members[union.find(i)] = members[ri] | members[rj]
 
 
 def _outliers_first(chosen, group, facts, refs):
@@ -304,7 +385,10 @@ def _twins(a, b, row_at: dict[tuple[int, int], int], scores: Scores) -> bool:
 
 def _number_findings(refs, scores, claims) -> list[Finding]:
     facts = [f for f in _facts_of(refs, claims, "number") if f[2].label]
-    groups = _number_groups(facts, refs, scores)
+    groups, strict = _number_groups(facts, refs, scores)
+    component = {}  # (article, fact start) -> its group before reworded counts joined
+    for i, (row, _, fact) in enumerate(facts):
+        component[(refs[row].article_id, fact.start)] = strict[i]
     # Values each article gives for a label: when two articles each state both 12 and
     # 31 magazines, those are two counts (one raid, all raids), not a conflict. One
     # article alone giving both may have got one of them wrong.
@@ -332,13 +416,27 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
                 sum({quantities[a].value, quantities[b].value} <= v for v in both) < 2
                 or _twins((a, *chosen[a]), (b, *chosen[b]), row_at, scores)
             )
+            and (
+                component[(a, chosen[a][1].start)] == component[(b, chosen[b][1].start)]
+                # Loosely alike: not where either article also gives the other's value.
+                or not (
+                    quantities[b].value in stated[(a, label)]
+                    or quantities[a].value in stated[(b, label)]
+                )
+            )
         ]
         if not conflicts:
             continue
         severity = min(
-            (_number_severity(quantities[a], quantities[b]) for a, b in conflicts),
+            (
+                _number_severity(quantities[a], quantities[b])
+                if component[(a, chosen[a][1].start)] == component[(b, chosen[b][1].start)]
+                else max(_number_severity(quantities[a], quantities[b]), "medium",
+                         key=SEVERITY_ORDER.index)
+                for a, b in conflicts
+            ),
             key=SEVERITY_ORDER.index,
-        )
+        )  # fmt: skip
         seen[label] += 1
         key = f"number:{label}" + (f"#{seen[label]}" if seen[label] > 1 else "")
         summary = _summary(label_name(label), (_shown_number(f) for _, f in chosen.values()))
@@ -525,6 +623,20 @@ def _quote_link(stems_a: set[str], stems_b: set[str], score: float) -> bool:
     return shared >= 3 and score >= QUOTE_THRESHOLD
 
 
+def _run_link(a: str, b: str) -> bool:
+    """Whether two quotes share a run of words that only one remark would: five in a
+    row ("not take the step into the void" / "does not take the step into the void"),
+    one of them a content word ("one of the things that" is not a remark). Three in
+    a row in alike sentences were tried: they tied "the Obama administration" in
+    two different remarks together."""
+    words_a, words_b = a.split(), b.split()
+    match = SequenceMatcher(None, words_a, words_b, autojunk=False).find_longest_match()
+    run = words_a[match.a : match.a + match.size]
+    if not any(w not in STOP and len(w) > 2 for w in run):
+        return False
+    return match.size >= QUOTE_RUN
+
+
 def _quote_findings(refs, scores, claims) -> list[Finding]:
     facts = [
         f for f in _facts_of(refs, claims, "quote") if not _title_case(f[2].text)
@@ -539,10 +651,12 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
     for x, y in zip(*candidate_pairs(stems, articles), strict=True):
         x, y = int(x), int(y)
         a, b = facts[x], facts[y]
-        if not _quote_link(stems[x], stems[y], scores[a[0], b[0]]):
+        score = scores[a[0], b[0]]
+        run = _run_link(a[2].value, b[2].value)
+        if not (run or _quote_link(stems[x], stems[y], score)):
             continue
         likeness = fuzz.token_set_ratio(a[2].value, b[2].value)
-        if likeness < QUOTE_LIKENESS:
+        if likeness < QUOTE_LIKENESS and not run:
             continue  # two remarks about one subject, not two versions of one
         for one, other in ((x, y), (y, x)):
             key = (one, int(articles[other]))
@@ -563,8 +677,12 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         values = {fact.value for _, fact in chosen.values()}
         if len(values) < 2:
             continue
-        shortest = min(values, key=len)
-        severity = "low" if all(shortest in v for v in values) else "high"
+        # Low where the versions are trimmings of one quote: each holds the shortest,
+        # or the longest holds each ("ensconced in the bosom of" and "My client is
+        # ensconced in the bosom" of "My client is ensconced in the bosom of…").
+        shortest, longest = min(values, key=len), max(values, key=len)
+        trimmed = all(shortest in v for v in values) or all(v in longest for v in values)
+        severity = "low" if trimmed else "high"
         first = min(chosen.values(), key=lambda cf: cf[1].value)[1]
         key = "quote:" + " ".join(first.value.split()[:6])
         shown = {}
@@ -1069,7 +1187,7 @@ def coverage(extractions: list[Extraction]) -> list[Coverage]:
     claims = {e.article_id: e.claims for e in extractions}
     found: list[tuple[str, dict[int, tuple[ClaimSpan, FactSpan]]]] = []
     facts = [f for f in _facts_of(refs, claims, "number") if _event_like(f[2].label)]
-    for group in _number_groups(facts, refs, scores):
+    for group in _number_groups(facts, refs, scores)[0]:
         chosen = _per_article(group, facts, refs)
         found.append((label_name(facts[group[0]][2].label), chosen))
     people: dict[str, dict[int, tuple[ClaimSpan, FactSpan]]] = defaultdict(dict)

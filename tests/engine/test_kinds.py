@@ -229,6 +229,30 @@ def test_durations_are_counts():
     assert "90" in finding.summary and "60" in finding.summary
 
 
+def test_a_count_in_a_reworded_sentence_is_a_medium_conflict():
+    # Each article counts seasons twice, so neither count is the story's only one:
+    # the words near each count ("played for") pair them.
+    first = (
+        "Okafor joined the Harbour Lions as a teenager from Lagos and played for 14 seasons "
+        "with the club. He later spent three seasons as a coach in Accra."
+    )
+    second = (
+        "Okafor, who played for the Lions for 11 seasons, will now coach the under-21 side "
+        "at Millbrook. He has coached in Ghana for three seasons."
+    )
+    [finding] = _findings(first, second, kind="number")
+    assert finding.severity == "medium"
+    assert _values(finding, [first, second]) == {0: "14", 1: "11"}
+
+
+def test_reworded_counts_are_two_facts_where_each_article_gives_both():
+    assert not _findings(
+        "Okafor played for 14 seasons with the club from Lagos. He coached for 11 seasons.",
+        "Okafor, who played for the Lions for 11 seasons, coached the side for 14 seasons.",
+        kind="number",
+    )
+
+
 # --- names ---
 
 
@@ -263,3 +287,32 @@ def test_a_capitalised_common_word_is_not_a_name():
         "Convicted Inmate Escaped From Van\nThe inmate escaped on Monday, officials said.",
         kind="name",
     )
+
+
+# --- quotes ---
+
+
+def test_a_word_changed_in_a_shared_run_of_a_quote_is_high():
+    # The quotes share few words overall, but six in a row: one remark.
+    texts = [
+        '"We are all responsible, every one of us in this town, so that it does not take the '
+        'step into the void," Mayor Ilse Varga told the memorial crowd on Sunday.',
+        'Varga later warned the council that the town "must not take the step into the abyss" '
+        "and asked for calm.",
+    ]
+    [finding] = _findings(*texts, kind="quote")
+    assert finding.severity == "high"
+    assert len(finding.versions) == 2
+
+
+def test_quotes_trimmed_at_either_end_are_low():
+    [finding] = _findings(
+        '"The crane came down across the quay and the cabin was crushed before anyone could '
+        'move," said the harbour master, Tomas Brenner.',
+        'Brenner said the cabin "was crushed before anyone could move" when the crane fell.',
+        'The harbour master said "the crane came down across the quay and the cabin was crushed" '
+        "in seconds.",
+        kind="quote",
+    )
+    assert finding.severity == "low"
+    assert len(finding.versions) == 3
