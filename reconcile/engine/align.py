@@ -152,8 +152,12 @@ def aligned_pairs(
     scores: Scores,
     threshold: float,
     eligible: np.ndarray | None = None,
+    orphans: bool = False,
 ) -> list[tuple[int, int]]:
     """Rows (i, j), i < j, of claims that are each other's best match in the other article.
+
+    With `orphans`, instead: (i, j) where j is i's best match in j's article but
+    does not pick i back (it has a closer match in i's article).
 
     Mutual best matches above a threshold are the claims that state the same thing;
     a looser rule chains unrelated sentences that share a few names. `eligible`
@@ -184,6 +188,7 @@ def aligned_pairs(
     pairs = []
     for (row, _article), (other, value_) in best.items():
         back = best.get((other, int(articles[row])))
-        if row < other and back is not None and back[0] == row and value_ >= threshold:
+        mutual = back is not None and back[0] == row
+        if value_ >= threshold and (not mutual if orphans else mutual and row < other):
             pairs.append((row, other))
     return sorted(pairs)

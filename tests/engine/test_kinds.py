@@ -110,6 +110,25 @@ def test_datelines_are_not_compared():
     )
 
 
+def test_a_dated_sentence_whose_match_pairs_with_its_copy_is_still_compared():
+    # Article 1's second sentence is closest to the opening line, which pairs with
+    # its own copy; its day cannot be that line's, so the editor sees it (medium).
+    opening = (
+        "The new footbridge over the river at Westmarsh was opened by Mayor Petra Halloway "
+        "late Thursday, the council said."
+    )
+    [finding] = _findings(
+        opening + "\nCrowds lined the river bank to watch the opening of the footbridge.",
+        opening + "\nHalloway reached the footbridge over the river late Tuesday after delays, "
+        "the council said.",
+        "The footbridge over the river at Westmarsh was opened by Mayor Halloway late Thursday, "
+        "council officials said.",
+        kind="date",
+    )
+    assert finding.severity == "medium"
+    assert finding.summary == "Date given: late Thursday in 2 articles, late Tuesday in 1 article"
+
+
 # --- hedging and attribution ---
 
 
