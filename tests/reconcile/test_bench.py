@@ -28,3 +28,12 @@ def test_bench_refuses_the_worker_run_inside_a_transaction(db):
     # The workers are other processes: they would wait for rows they can never see.
     with pytest.raises(CommandError, match="--no-workers"):
         call_command("bench", "--limit", "1")
+
+
+def test_bench_on_a_database_without_tables_says_to_migrate(db, monkeypatch):
+    # A fresh checkout's SQLite file has no tables until `migrate` (or `make run`).
+    from django.db import connection
+
+    monkeypatch.setattr(connection.introspection, "table_names", lambda *a, **k: [])
+    with pytest.raises(CommandError, match="manage.py migrate"):
+        call_command("bench", "--limit", "1", "--no-workers")

@@ -87,6 +87,11 @@ class Command(BaseCommand):
             raise CommandError(
                 "--worker-articles must be at least 2, --worker-runs and --repeat at least 1"
             )
+        if Desk._meta.db_table not in connection.introspection.table_names():
+            raise CommandError(
+                "the database has no tables yet: run `python manage.py migrate` "
+                "(or `make run`) first"
+            )
         if not options["no_workers"] and connection.in_atomic_block:
             raise CommandError(
                 "worker processes cannot see this transaction's rows: "
