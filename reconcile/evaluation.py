@@ -335,8 +335,15 @@ def _sentence_at(text: str, position: int) -> str:
     return ""
 
 
-def _partners(cluster: Cluster, article: str, sentence: str, contains) -> tuple[str, ...]:
-    """Other articles with a sentence that shares words with `sentence` and satisfies `contains`."""
+def _shares_three(words: set[str], other: str) -> bool:
+    return len(words & _content(other)) >= 3
+
+
+def _partners(
+    cluster: Cluster, article: str, sentence: str, contains, close=_shares_three
+) -> tuple[str, ...]:
+    """Other articles with a sentence that satisfies `contains` and is `close` to
+    `sentence` (by default, shares three of its content words)."""
     words = _content(sentence)
     out = []
     for name, text in cluster.articles.items():
@@ -344,7 +351,7 @@ def _partners(cluster: Cluster, article: str, sentence: str, contains) -> tuple[
             continue
         for start, end in _sentences(text):
             other = text[start:end]
-            if contains(other) and len(words & _content(other)) >= 3:
+            if contains(other) and close(words, other):
                 out.append(name)
                 break
     return tuple(out)
@@ -868,22 +875,20 @@ def _gen_claims(cluster: Cluster, rng) -> list[Perturbation]:
             if match is None or len(words) < 5 or not _plain(text, start, end):
                 continue
             word = match.group().lower()
-            partners = []
-            for name, other_text in cluster.articles.items():
-                if name == article:
-                    continue
-                for s, e in _sentences(other_text):
-                    other = other_text[s:e]
-                    if re.search(rf"\b{word}\b", other, re.IGNORECASE) and _alike(words, other):
-                        partners.append(name)
-                        break
+            partners = _partners(
+                cluster,
+                article,
+                sentence,
+                lambda other, w=word: re.search(rf"\b{w}\b", other, re.IGNORECASE) is not None,
+                close=_alike,
+            )
             if not partners:
                 continue
             new = CLAIM_SWAPS[word]
             new = new.capitalize() if match.group()[0].isupper() else new
             new_text, span = _replace(text, start + match.start(), start + match.end(), new)
             out.append(
-                Perturbation(cluster.name, "claim", article, new_text, (span,), tuple(partners),
+                Perturbation(cluster.name, "claim", article, new_text, (span,), partners,
                              f"{match.group()} -> {new}")
             )  # fmt: skip
     return out

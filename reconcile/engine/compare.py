@@ -400,6 +400,11 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
         if fact.qualifier != "vague":
             stated[(refs[row].article_id, fact.label)].add(_quantity(fact).value)
     row_at = {(refs[row].article_id, fact.start): row for row, _, fact in facts}
+
+    def strict_pair(chosen, a: int, b: int) -> bool:
+        """Whether two articles' counts were grouped before the loose pass."""
+        return component[(a, chosen[a][1].start)] == component[(b, chosen[b][1].start)]
+
     findings = []
     seen: Counter[str] = Counter()
     for group in sorted(groups, key=lambda g: min(facts[i][2].start for i in g)):
@@ -420,7 +425,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
                 or _twins((a, *chosen[a]), (b, *chosen[b]), row_at, scores)
             )
             and (
-                component[(a, chosen[a][1].start)] == component[(b, chosen[b][1].start)]
+                strict_pair(chosen, a, b)
                 # Loosely alike: not where either article also gives the other's value.
                 or not (
                     quantities[b].value in stated[(a, label)]
@@ -433,7 +438,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
         severity = min(
             (
                 _number_severity(quantities[a], quantities[b])
-                if component[(a, chosen[a][1].start)] == component[(b, chosen[b][1].start)]
+                if strict_pair(chosen, a, b)
                 else max(_number_severity(quantities[a], quantities[b]), "medium",
                          key=SEVERITY_ORDER.index)
                 for a, b in conflicts
@@ -943,25 +948,22 @@ def _date_findings(refs, scores, claims, pairs, published, orphans=()) -> list[F
     def dates_of(row: int) -> list[FactSpan]:
         return _comparable_dates(claim_of(row), published[refs[row].article_id])
 
+    def verdict_of(row_a: int, row_b: int) -> bool | None:
+        return _dates_agree(
+            dates_of(row_a),
+            dates_of(row_b),
+            published[refs[row_a].article_id],
+            published[refs[row_b].article_id],
+        )
+
     union = _Union(len(refs))
     edges = []
     for row_a, row_b in pairs:
-        verdict = _dates_agree(
-            dates_of(row_a),
-            dates_of(row_b),
-            published[refs[row_a].article_id],
-            published[refs[row_b].article_id],
-        )
-        edges.append((row_a, row_b, verdict))
+        edges.append((row_a, row_b, verdict_of(row_a, row_b)))
         union.join(row_a, row_b)
     loose = set()
     for row_a, row_b in orphans:
-        verdict = _dates_agree(
-            dates_of(row_a),
-            dates_of(row_b),
-            published[refs[row_a].article_id],
-            published[refs[row_b].article_id],
-        )
+        verdict = verdict_of(row_a, row_b)
         if verdict is False:
             edges.append((row_a, row_b, verdict))
             loose.add((row_a, row_b))
