@@ -264,6 +264,25 @@ def test_a_count_in_a_reworded_sentence_is_a_medium_conflict():
     assert _values(finding, [first, second]) == {0: "14", 1: "11"}
 
 
+def test_a_loose_pair_is_dropped_where_one_article_also_gives_the_others_value():
+    # "played for 14 seasons" and "played for 11 seasons" pair only loosely, and the
+    # first article also gives 11 (coaching): two facts, not a conflict. (Its 11
+    # against the second article's three coaching seasons is a conflict.)
+    first = (
+        "Okafor joined the Harbour Lions as a teenager from Lagos and played for 14 seasons "
+        "with the club. Later he coached the reserve side for 11 seasons in Accra."
+    )
+    second = (
+        "Okafor, who played for the Lions for 11 seasons, will now coach the under-21 side "
+        "at Millbrook. He has coached in Ghana for three seasons."
+    )
+    paired = [
+        set(_values(f, [first, second]).values()) for f in _findings(first, second, kind="number")
+    ]
+    assert {"14", "11"} not in paired
+    assert {"11", "three"} in paired
+
+
 def test_reworded_counts_are_two_facts_where_each_article_gives_both():
     assert not _findings(
         "Okafor played for 14 seasons with the club from Lagos. He coached for 11 seasons.",
