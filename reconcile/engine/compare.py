@@ -119,7 +119,7 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
         *_name_findings(extractions),
         *_quote_findings(refs, scores, claims),
         *_speaker_findings(extractions),
-        *_title_findings(extractions),
+        *_title_findings(extractions, _aligned_titles(refs, scores, claims)),
         *_date_findings(refs, scores, claims, dated, published, dated_orphans),
         *_framing_findings(refs, scores, claims, statements),
         *_claim_findings(refs, scores, claims, statements),
@@ -363,13 +363,18 @@ def _join_reworded(union: _Union, facts, refs, scores: Scores, at_row) -> None:
 def _outliers_first(chosen, group, facts, refs):
     """An article that gives the count twice, once as the others do and once not
     ("six rounds" in the headline, "seven rounds" in the body), speaks through the
-    one that disagrees: that is what the editor must see."""
-    common = Counter(_quantity(f).value for _, f in chosen.values()).most_common(1)[0][0]
-    usual = Quantity(common)
+    one that disagrees: that is what the editor must see. What is usual for an
+    article is what the other articles say: with two articles, a majority over
+    both would be whichever came first."""
+    values = {article: _quantity(f).value for article, (_, f) in chosen.items()}
     out = dict(chosen)
     for i in sorted(group, key=lambda i: facts[i][2].start):
         _, claim, fact = facts[i]
         article = refs[facts[i][0]].article_id
+        others = Counter(v for a, v in values.items() if a != article)
+        if not others:
+            continue
+        usual = Quantity(others.most_common(1)[0][0])
         current = _quantity(out[article][1])
         outlier = fact.qualifier != "vague" and _numbers_conflict(_quantity(fact), usual)
         if outlier and not _numbers_conflict(current, usual):
@@ -810,12 +815,40 @@ def _different_people(a: str, b: str) -> bool:
 # --- Titles ------------------------------------------------------------------------
 
 
-def _title_findings(extractions: list[Extraction]) -> list[Finding]:
+def _aligned_titles(refs, scores, claims) -> list[tuple[int, FactSpan, int, FactSpan]]:
+    """Titles of one person in sentences that state the same thing, as (article,
+    title, article, title): "…," Captain Manohar Nambiar said" and its copy with
+    "Lieutenant". Such a pair must agree whatever else the articles call the person."""
+
+    def claim_of(row: int) -> ClaimSpan:
+        return claims[refs[row].article_id][refs[row].index]
+
+    has_title = np.array(
+        [any(f.kind == "title" for f in claim_of(row).facts) for row in range(len(refs))],
+        dtype=bool,
+    )
+    out = []
+    for row_a, row_b in aligned_pairs(refs, scores, STATEMENT_THRESHOLD, has_title):
+        for fa in claim_of(row_a).facts:
+            for fb in claim_of(row_b).facts:
+                if fa.kind == fb.kind == "title" and fa.label == fb.label:
+                    out.append((refs[row_a].article_id, fa, refs[row_b].article_id, fb))
+    return out
+
+
+def _title_findings(
+    extractions: list[Extraction], aligned: list[tuple[int, FactSpan, int, FactSpan]] = ()
+) -> list[Finding]:
+    """One finding per person whose titles disagree between articles (see
+    `_title_conflicts`), or between two sentences that say the same thing (`aligned`)."""
     by_person: dict[str, dict[int, list[tuple[ClaimSpan, FactSpan]]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for article_id, claim, fact in _facts_by_article(extractions, "title"):
         by_person[fact.label][article_id].append((claim, fact))
+    aligned_of = defaultdict(list)
+    for link in aligned:
+        aligned_of[link[1].label].append(link)
     findings = []
     for person, articles in sorted(by_person.items()):
         if len(articles) < 2:
@@ -826,6 +859,12 @@ def _title_findings(extractions: list[Extraction]) -> list[Finding]:
         for aid in sorted(articles):
             ways[tuple(dict.fromkeys(f.value for _, f in articles[aid]))].append(aid)
         involved: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+        # The same sentence with two titles speaks through those mentions.
+        for aid_a, title_a, aid_b, title_b in aligned_of[person]:
+            if roles.conflict(title_a.value, title_b.value):
+                for aid, title in ((aid_a, title_a), (aid_b, title_b)):
+                    claim = next(c for c, f in articles[aid] if f == title)
+                    involved.setdefault(aid, (claim, title))
         signatures = list(ways)
         for x, sig_a in enumerate(signatures):
             for sig_b in signatures[x:]:
@@ -864,7 +903,7 @@ def _title_conflicts(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, 
     for title_a in a:
         for title_b in b:
             how = roles.conflict(title_a, title_b)
-            if how == "former":
+            if how == "former" or how == "office" and roles.ranked_variant(title_a, title_b):
                 former.append((title_a, title_b))
             elif how == "office":
                 office.append((title_a, title_b))

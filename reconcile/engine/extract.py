@@ -473,6 +473,9 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     if unit:
         return unit
     doc = sent.doc
+    honour = _times_honoured(sent, last)
+    if honour:
+        return honour
     # Words after the number up to the next number or clause break, then a few before.
     after: list[Token] = []
     for token in doc[last + 1 : min(sent.end, last + 11)]:
@@ -503,6 +506,24 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     return ""
 
 
+def _times_honoured(sent: Span, last: int) -> str:
+    """ "a four-time NBA all-star", "two-time Olympic champion": "time all-star",
+    "time champion". A plain "time" would meet every "three times" in the story."""
+    doc = sent.doc
+    if not (last + 2 < sent.end and doc[last + 1].text == "-" and doc[last + 2].lower_ == "time"):
+        return ""
+    groups: list[list[str]] = []
+    for token in doc[last + 3 : min(sent.end, last + 9)]:
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"} and token.lower_ not in {"-", "all"}:
+            break
+        joined = groups and not doc[token.i - 1].whitespace_
+        if joined:
+            groups[-1].append(token.lower_)
+        else:
+            groups.append([token.lower_])
+    return "time " + "".join(groups[-1]) if groups else ""
+
+
 # "two rounds of talks" counts talks; "several talks" and "two rounds of negotiations" too.
 GROUP_NOUNS = frozenset({"round", "set", "series", "wave", "batch", "session", "bout", "spate"})
 SYNONYMS = {"negotiation": "talk", "discussion": "talk", "talks": "talk"}
@@ -524,6 +545,8 @@ def label_name(label: str) -> str:
         return LABEL_NAMES[label]
     if label.startswith("age"):
         return f"Age of {label[4:].capitalize()}" if label[4:] else "Age"
+    if label.startswith("time "):
+        return f"Times {label[5:]}"  # "Times all-star"
     if label in {"km", "m", "kg", "%"}:
         return {"km": "Distance", "m": "Length", "kg": "Weight", "%": "Percentage"}[label]
     return f"Number of {label}" if label else "Number"

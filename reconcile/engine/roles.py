@@ -201,3 +201,15 @@ def conflict(a: str, b: str) -> str | None:
     if head_a in GENERIC or head_b in GENERIC:
         return None  # "police chief" and "commissioner" can both be true
     return "office"
+
+
+def ranked_variant(a: str, b: str) -> bool:
+    """Whether two titles are one office at two ranks: "vice president" and
+    "president", "undersheriff" and "sheriff". A person is rarely both in one
+    story, unlike "senator" and "president" over a career."""
+    former_a, ranks_a, head_a = parse(a)
+    former_b, ranks_b, head_b = parse(b)
+    if head_a == head_b:
+        return ranks_a != ranks_b
+    short, long = sorted((head_a, head_b), key=len)
+    return bool(short) and long.endswith(short) and long[: -len(short)] in RANKS

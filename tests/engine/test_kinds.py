@@ -50,6 +50,27 @@ def test_a_title_that_agrees_somewhere_is_no_office_conflict():
     )
 
 
+def test_one_sentence_told_with_two_titles_conflicts_whatever_else_agrees():
+    # Both call him captain elsewhere, which used to excuse any other title.
+    texts = [
+        '"The skiffs fled," Captain Manohar Nambiar, the navy spokesman, said on Monday. '
+        "Later, Capt. Nambiar said three boats were stopped.",
+        '"The skiffs fled," Lieutenant Manohar Nambiar, the navy spokesman, said on Monday. '
+        "Later, Captain Nambiar said three boats were stopped.",
+    ]
+    [finding] = _findings(*texts, kind="title")
+    assert _values(finding, texts) == {0: "Captain", 1: "Lieutenant"}
+
+
+def test_one_office_at_two_ranks_conflicts_even_where_another_title_agrees():
+    [finding] = _findings(
+        "President Obama signed the order. Vice President Obama had praised the science.",
+        "President Obama signed the order on Monday at the White House.",
+        kind="title",
+    )
+    assert "vice president" in finding.summary
+
+
 def test_then_president_is_neither_former_nor_current():
     assert not _findings(
         "The rule was made by then-President George Bush in his final weeks.",
@@ -246,6 +267,33 @@ def test_durations_are_counts():
         kind="number",
     )
     assert "90" in finding.summary and "60" in finding.summary
+
+
+def test_an_honour_counted_in_times_is_compared_but_not_other_times():
+    texts = [
+        "Cheeks, 48, a four-time NBA all-star while with the Sixers, was fired in March.",
+        "The six-time All-Star helped guide the 76ers to ten playoff appearances.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("Times all-star: ")
+    assert _values(finding, texts) == {0: "four", 1: "six"}
+    assert not _findings(
+        "He was a four-time All-Star with the club, the team said.",
+        "He tried three times to win the title with the club, the team said.",
+        kind="number",
+    )
+
+
+def test_with_two_articles_one_that_gives_a_count_twice_speaks_through_its_odd_one():
+    # Between two articles there is no majority: what is usual for the first is
+    # what the second says, so its "four" is not traded for its own later "two".
+    texts = [
+        "Four people were killed in the blast at the depot on Monday, police said. "
+        "Two people were killed, the mayor said later.",
+        "Two people were killed in the blast at the fuel depot on Monday, police said.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert _values(finding, texts) == {0: "Four", 1: "Two"}
 
 
 def test_a_count_in_a_reworded_sentence_is_a_medium_conflict():
