@@ -387,6 +387,8 @@ def _numbers_in(text: str):
             continue
         if _inside_quote(text, start):
             continue
+        if re.search(r"\b[A-Z]{1,4}\s$", before):
+            continue  # a model, not a count: "AK 47 rifles" (AK-47 is skipped above)
         value = parse_number(written)
         if value is not None:
             yield start, end, value, written

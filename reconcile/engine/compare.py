@@ -677,9 +677,16 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
     joined = _join_mutual(union, best, lambda x: int(articles[x]))
     # One outlet's single quotation may be two in another ("…for the second time.
     # You know what they say…"): the second part, left over, joins the whole.
+    # So does a reworded part that shares a run of words with the whole ("We are all
+    # responsible so that it does not take the step into the void" in a two-sentence
+    # quotation that says "…of us all to not take the step into the void").
     for (x, _), (_, minus_y) in sorted(best.items()):
         part, whole = facts[x][2].value, facts[-minus_y][2].value
-        fits = len(part) < len(whole) and fuzz.partial_ratio(part, whole) >= SPLIT_QUOTE
+        fits = len(part) < len(whole) and (
+            fuzz.partial_ratio(part, whole) >= SPLIT_QUOTE
+            or _run_link(part, whole)
+            and _sentences(facts[-minus_y][2].text) > 1
+        )
         if x not in joined and fits:
             union.join(x, -minus_y)
     findings = []
@@ -706,6 +713,11 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
             Finding(key, "quote", severity, summary, _versions(chosen, lambda f: f.text))
         )
     return findings
+
+
+def _sentences(text: str) -> int:
+    """Sentences in a quotation: one more than the breaks inside it."""
+    return 1 + len(re.findall(r"[.!?]\s+\S", text.strip()))
 
 
 def _quote_per_article(group, facts, refs) -> dict[int, tuple[ClaimSpan, FactSpan]]:

@@ -402,3 +402,15 @@ def test_quotes_trimmed_at_either_end_are_low():
     )
     assert finding.severity == "low"
     assert len(finding.versions) == 3
+
+
+def test_a_reworded_part_of_a_two_sentence_quotation_joins_it():
+    texts = [
+        '"Our country is on the edge of the abyss. It is the responsibility of us all to '
+        'not take the step into the void," President Karolos Papoulias said on Wednesday.',
+        '"Our country is on the edge of the abyss," President Karolos Papoulias said. "We '
+        'are all responsible so that it does not take the step into the dark."',
+    ]
+    [finding] = _findings(*texts, kind="quote")
+    assert finding.severity == "high"
+    assert _values(finding, texts)[1].endswith("step into the dark.")

@@ -58,3 +58,16 @@ def test_an_omitted_toll_is_cut_whole_and_shown_as_coverage():
         assert p.change.startswith("cut people killed: 3")
     outcomes = evaluation.run_cluster(cluster, cuts)[1]
     assert [o.covered for o in outcomes] == [True] * 5
+
+
+def test_a_model_designation_is_not_planted_as_a_count():
+    story = {
+        "a.txt": "The navy seized 14 AK 47 rifles and 31 magazines from the skiff.",
+        "b.txt": "Sailors seized 14 AK 47 rifles and 31 magazines from the pirate skiff.",
+    }
+    cluster = evaluation.Cluster("invented", story)
+    changed = {
+        p.change for p in evaluation.perturbations(cluster, per_kind=9) if p.kind == "number"
+    }
+    assert changed and not any(c.startswith("47") for c in changed)
+    assert "31 -> 40" in changed
