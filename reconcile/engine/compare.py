@@ -101,14 +101,15 @@ def _anchors(claim: ClaimSpan) -> Iterator[str]:
 def compare(extractions: list[Extraction]) -> list[Finding]:
     refs, scores = similarity(extractions, anchors=_anchors)
     claims = {e.article_id: e.claims for e in extractions}
+    claim_of = _row_claim(refs, claims)
 
     def eligible(test) -> np.ndarray:
-        return np.array([bool(test(claims[r.article_id][r.index])) for r in refs], dtype=bool)
+        return np.array([bool(test(claim_of(row))) for row in range(len(refs))], dtype=bool)
 
     published = {e.article_id: e.published for e in extractions}
     has_dates = np.array(
-        [bool(_comparable_dates(claims[r.article_id][r.index], published[r.article_id]))
-         for r in refs],
+        [bool(_comparable_dates(claim_of(row), published[r.article_id]))
+         for row, r in enumerate(refs)],
         dtype=bool,
     )  # fmt: skip
     dated = aligned_pairs(refs, scores, DATE_THRESHOLD, has_dates)
@@ -126,6 +127,11 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
     ]
     findings.sort(key=lambda f: ({"high": 0, "medium": 1, "low": 2}[f.severity], f.key))
     return findings
+
+
+def _row_claim(refs: list[ClaimRef], claims: dict[int, tuple[ClaimSpan, ...]]):
+    """The claim at a row of the similarity matrix, as a function of the row."""
+    return lambda row: claims[refs[row].article_id][refs[row].index]
 
 
 def _facts_of(
@@ -685,7 +691,7 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         fits = len(part) < len(whole) and (
             fuzz.partial_ratio(part, whole) >= SPLIT_QUOTE
             or _run_link(part, whole)
-            and _sentences(facts[-minus_y][2].text) > 1
+            and _sentence_count(facts[-minus_y][2].text) > 1
         )
         if x not in joined and fits:
             union.join(x, -minus_y)
@@ -715,7 +721,7 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
     return findings
 
 
-def _sentences(text: str) -> int:
+def _sentence_count(text: str) -> int:
     """Sentences in a quotation: one more than the breaks inside it."""
     return 1 + len(re.findall(r"[.!?]\s+\S", text.strip()))
 
@@ -827,13 +833,15 @@ def _different_people(a: str, b: str) -> bool:
 # --- Titles ------------------------------------------------------------------------
 
 
-def _aligned_titles(refs, scores, claims) -> list[tuple[int, FactSpan, int, FactSpan]]:
-    """Titles of one person in sentences that state the same thing, as (article,
-    title, article, title): "…," Captain Manohar Nambiar said" and its copy with
-    "Lieutenant". Such a pair must agree whatever else the articles call the person."""
+TitleAt = tuple[int, ClaimSpan, FactSpan]  # (article, claim, title)
 
-    def claim_of(row: int) -> ClaimSpan:
-        return claims[refs[row].article_id][refs[row].index]
+
+def _aligned_titles(refs, scores, claims) -> list[tuple[TitleAt, TitleAt]]:
+    """Titles of one person in sentences that state the same thing: "…," Captain
+    Manohar Nambiar said" and its copy with "Lieutenant". Such a pair must agree
+    whatever else the articles call the person."""
+
+    claim_of = _row_claim(refs, claims)
 
     has_title = np.array(
         [any(f.kind == "title" for f in claim_of(row).facts) for row in range(len(refs))],
@@ -841,15 +849,17 @@ def _aligned_titles(refs, scores, claims) -> list[tuple[int, FactSpan, int, Fact
     )
     out = []
     for row_a, row_b in aligned_pairs(refs, scores, STATEMENT_THRESHOLD, has_title):
-        for fa in claim_of(row_a).facts:
-            for fb in claim_of(row_b).facts:
+        claim_a, claim_b = claim_of(row_a), claim_of(row_b)
+        aid_a, aid_b = refs[row_a].article_id, refs[row_b].article_id
+        for fa in claim_a.facts:
+            for fb in claim_b.facts:
                 if fa.kind == fb.kind == "title" and fa.label == fb.label:
-                    out.append((refs[row_a].article_id, fa, refs[row_b].article_id, fb))
+                    out.append(((aid_a, claim_a, fa), (aid_b, claim_b, fb)))
     return out
 
 
 def _title_findings(
-    extractions: list[Extraction], aligned: list[tuple[int, FactSpan, int, FactSpan]] = ()
+    extractions: list[Extraction], aligned: list[tuple[TitleAt, TitleAt]] = ()
 ) -> list[Finding]:
     """One finding per person whose titles disagree between articles (see
     `_title_conflicts`), or between two sentences that say the same thing (`aligned`)."""
@@ -858,9 +868,9 @@ def _title_findings(
     )
     for article_id, claim, fact in _facts_by_article(extractions, "title"):
         by_person[fact.label][article_id].append((claim, fact))
-    aligned_of = defaultdict(list)
-    for link in aligned:
-        aligned_of[link[1].label].append(link)
+    aligned_of: dict[str, list[tuple[TitleAt, TitleAt]]] = defaultdict(list)
+    for pair in aligned:
+        aligned_of[pair[0][2].label].append(pair)
     findings = []
     for person, articles in sorted(by_person.items()):
         if len(articles) < 2:
@@ -872,11 +882,10 @@ def _title_findings(
             ways[tuple(dict.fromkeys(f.value for _, f in articles[aid]))].append(aid)
         involved: dict[int, tuple[ClaimSpan, FactSpan]] = {}
         # The same sentence with two titles speaks through those mentions.
-        for aid_a, title_a, aid_b, title_b in aligned_of[person]:
+        for (aid_a, claim_a, title_a), (aid_b, claim_b, title_b) in aligned_of[person]:
             if roles.conflict(title_a.value, title_b.value):
-                for aid, title in ((aid_a, title_a), (aid_b, title_b)):
-                    claim = next(c for c, f in articles[aid] if f == title)
-                    involved.setdefault(aid, (claim, title))
+                involved.setdefault(aid_a, (claim_a, title_a))
+                involved.setdefault(aid_b, (claim_b, title_b))
         signatures = list(ways)
         for x, sig_a in enumerate(signatures):
             for sig_b in signatures[x:]:
@@ -906,22 +915,23 @@ def _title_conflicts(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, 
     """Pairs of titles, one from each article's titles for a person, that disagree.
 
     "former" against the same office always counts: an outlet that once writes
-    "former Secretary Locke" has it wrong wherever else it writes it right. Two
+    "former Secretary Locke" has it wrong wherever else it writes it right; so does
+    one office at two ranks ("Vice President Obama" / "President Obama"). Two
     different offices count only if no title in one article agrees with one in
     the other ("President Obama", "former Senator Obama" and "President Obama").
     """
-    former, office = [], []
+    always, office = [], []
     agree = False
     for title_a in a:
         for title_b in b:
             how = roles.conflict(title_a, title_b)
             if how == "former" or how == "office" and roles.ranked_variant(title_a, title_b):
-                former.append((title_a, title_b))
+                always.append((title_a, title_b))
             elif how == "office":
                 office.append((title_a, title_b))
             else:
                 agree = True
-    return former + ([] if agree else office)
+    return always + ([] if agree else office)
 
 
 def _representative_title(items: list[tuple[ClaimSpan, FactSpan]]) -> tuple[ClaimSpan, FactSpan]:
@@ -993,8 +1003,7 @@ def _date_findings(refs, scores, claims, pairs, published, orphans=()) -> list[F
     copy) counts only where its dates cannot be that match's, and at most as medium.
     """
 
-    def claim_of(row: int) -> ClaimSpan:
-        return claims[refs[row].article_id][refs[row].index]
+    claim_of = _row_claim(refs, claims)
 
     def dates_of(row: int) -> list[FactSpan]:
         return _comparable_dates(claim_of(row), published[refs[row].article_id])
@@ -1104,8 +1113,7 @@ HEDGE_WORDS = {"reportedly", "allegedly", "apparently", "believed", "appears", "
 def _framing_findings(refs, scores, claims, pairs) -> list[Finding]:
     """A claim hedged in one article and told as fact in another; verified vs social media."""
 
-    def claim_of(row: int) -> ClaimSpan:
-        return claims[refs[row].article_id][refs[row].index]
+    claim_of = _row_claim(refs, claims)
 
     hedging: dict[int, list[tuple[int, FactSpan, int, FactSpan]]] = defaultdict(list)
     attribution: list[tuple[int, FactSpan, int, FactSpan]] = []
@@ -1221,8 +1229,7 @@ def _claim_findings(refs, scores, claims, pairs) -> list[Finding]:
     "come to a standstill", "resigned" / "was fired"); low unless the sentences are
     otherwise alike."""
 
-    def claim_of(row: int) -> ClaimSpan:
-        return claims[refs[row].article_id][refs[row].index]
+    claim_of = _row_claim(refs, claims)
 
     links = []
     for x, y in pairs:

@@ -91,15 +91,23 @@ def _extracting_inside(monkeypatch, name, other_id, results):
     monkeypatch.setattr(services, name, interleaved)
 
 
+def _all_extracted_but_two(story):
+    """Extract every article of the story but its first and last, which are returned."""
+    from reconcile.services import article_extract
+
+    first, *middle, last = story.articles.order_by("pk")
+    for article in middle:
+        article_extract(article_id=article.pk)
+    return first, last
+
+
 def test_two_extractions_finishing_together_both_align_without_harm(desk, demo_texts, monkeypatch):
     from reconcile.services import article_extract
 
     story = _demo_story(desk, demo_texts)
     reference = _demo_story(desk, demo_texts)
     story_reconcile(story=reference)
-    first, *middle, last = story.articles.order_by("pk")
-    for article in middle:
-        article_extract(article_id=article.pk)
+    first, last = _all_extracted_but_two(story)
     # The last one stores its claims after the first stored, before the first checks.
     results: list[bool] = []
     _extracting_inside(monkeypatch, "_store_claims", last.pk, results)
@@ -117,9 +125,7 @@ def test_the_last_extraction_to_finish_always_queues_the_alignment(desk, demo_te
     from reconcile.services import article_extract
 
     story = _demo_story(desk, demo_texts)
-    first, *middle, last = story.articles.order_by("pk")
-    for article in middle:
-        article_extract(article_id=article.pk)
+    first, last = _all_extracted_but_two(story)
     # The last one runs whole while the first is still extracting: it sees the
     # first busy and leaves the alignment to it.
     results: list[bool] = []
