@@ -329,31 +329,61 @@ def _content(text: str) -> set[str]:
 
 
 def _sentence_at(text: str, position: int) -> str:
+    return _sentence_and_start(text, position)[0]
+
+
+def _sentence_and_start(text: str, position: int) -> tuple[str, int]:
     for start, end in _sentences(text):
         if start <= position < end:
-            return text[start:end]
-    return ""
+            return text[start:end], start
+    return "", position
 
 
 def _shares_three(words: set[str], other: str) -> bool:
     return len(words & _content(other)) >= 3
 
 
+# Words either side of a value that place it: "told reporters [Friday] night" and
+# "the shooting [Friday]" share a sentence's names but not what the day is of.
+NEAR_WORDS = 6
+
+
+def _near(sentence: str, start: int, end: int) -> set[str]:
+    """Stems (first five letters) of the content words within `NEAR_WORDS` of a value."""
+    before = re.findall(r"[\w'’]+", sentence[:start])[-NEAR_WORDS:]
+    after = re.findall(r"[\w'’]+", sentence[end:])[:NEAR_WORDS]
+    return {w[:5] for w in _content(" ".join(before + after))}
+
+
 def _partners(
-    cluster: Cluster, article: str, sentence: str, contains, close=_shares_three
+    cluster: Cluster,
+    article: str,
+    sentence: str,
+    contains,
+    close=_shares_three,
+    at: tuple[int, int] | None = None,
 ) -> tuple[str, ...]:
     """Other articles with a sentence that satisfies `contains` and is `close` to
-    `sentence` (by default, shares three of its content words)."""
+    `sentence` (by default, shares three of its content words).
+
+    With `at`, the value's span in `sentence`, `contains` gives the spans of the
+    same value in the other sentence, and one of them must share a word near it
+    with this one (`_near`): the same fact, not the same day or count of another."""
     words = _content(sentence)
+    near = _near(sentence, *at) if at else set()
     out = []
     for name, text in cluster.articles.items():
         if name == article:
             continue
         for start, end in _sentences(text):
             other = text[start:end]
-            if contains(other) and close(words, other):
-                out.append(name)
-                break
+            found = contains(other)
+            if not found or not close(words, other):
+                continue
+            if at and not any(near & _near(other, s, e) for s, e in found):
+                continue
+            out.append(name)
+            break
     return tuple(out)
 
 
@@ -394,13 +424,25 @@ def _numbers_in(text: str):
             yield start, end, value, written
 
 
+# The noun after a count, past a scale word: "110 billion euros" counts euros, and
+# "110 billion ($143 billion)" says nothing of what it counts.
+SCALE = r"(?:thousand|million|billion|trillion|bn)\b"
+NOUN_AFTER_RE = re.compile(rf"[\s-]*(?:{SCALE}[\s-]*)?(?!{SCALE})([A-Za-z]+)")
+
+
 def _noun_after(text: str, end: int) -> str:
     """The word after a count, singular and lower case: "31 magazines" -> "magazine"."""
-    match = re.match(r"[\s-]*([A-Za-z]+)", text[end : end + 30])
+    match = NOUN_AFTER_RE.match(text[end : end + 40])
     if not match:
         return ""
     word = match.group(1).lower()
     return "" if word in STOP else word.removesuffix("s")
+
+
+def _word_end(text: str, end: int) -> int:
+    """Where the word after `end` ends: a count's noun."""
+    match = NOUN_AFTER_RE.match(text[end : end + 40])
+    return end + match.end() if match else end
 
 
 def _inside_quote(text: str, position: int) -> bool:
@@ -423,7 +465,7 @@ def _gen_numbers(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Pertur
     changes, controls = [], []
     for article, text in cluster.articles.items():
         for start, end, value, written in _numbers_in(text):
-            sentence = _sentence_at(text, start)
+            sentence, begins = _sentence_and_start(text, start)
             noun = _noun_after(text, end)
             if not noun:
                 continue
@@ -433,9 +475,13 @@ def _gen_numbers(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Pertur
                 cluster,
                 article,
                 sentence,
-                lambda other, v=value, w=noun: any(
-                    n[2] == v and _noun_after(other, n[1]) == w for n in _numbers_in(other)
-                ),
+                lambda other, v=value, w=noun: [
+                    (n[0], _word_end(other, n[1]))
+                    for n in _numbers_in(other)
+                    if n[2] == v and _noun_after(other, n[1]) == w
+                ],
+                # Near words other than the noun itself, which both must have.
+                at=(start - begins, _word_end(text, end) - begins),
             )
             if not partners:
                 continue
@@ -595,8 +641,13 @@ def _gen_dates(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturba
     for article, text in cluster.articles.items():
         for match in WEEKDAY_RE.finditer(text):
             day = match.group()
+            sentence, begins = _sentence_and_start(text, match.start())
             partners = _partners(
-                cluster, article, _sentence_at(text, match.start()), lambda o, d=day: d in o
+                cluster,
+                article,
+                sentence,
+                lambda o, d=day: [m.span() for m in re.finditer(rf"\b{d}\b", o)],
+                at=(match.start() - begins, match.end() - begins),
             )
             if not partners:
                 continue
@@ -613,10 +664,12 @@ def _gen_dates(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturba
             year = (match.group("year") or match.group("year2") or "").strip(", ")
             full_month = MONTH_ABBR.get(month, month)
 
-            def same_day(other: str, m=full_month, d=day) -> bool:
-                return any(_month_day(x) == (m, d) for x in MONTH_DAY_RE.finditer(other))
+            def same_day(other: str, m=full_month, d=day) -> list[tuple[int, int]]:
+                return [x.span() for x in MONTH_DAY_RE.finditer(other) if _month_day(x) == (m, d)]
 
-            partners = _partners(cluster, article, _sentence_at(text, match.start()), same_day)
+            sentence, begins = _sentence_and_start(text, match.start())
+            at = (match.start() - begins, match.end() - begins)
+            partners = _partners(cluster, article, sentence, same_day, at=at)
             if partners:
                 new_day = day + rng.choice([2, 3, 4]) if day < 25 else day - rng.choice([2, 3])
                 new = match.group().replace(str(day), str(new_day), 1)

@@ -32,6 +32,8 @@ GENERIC_LABELS = frozenset(
 CONTEXT_THRESHOLD = 60.0
 # Sentences this alike, with the words around a count this alike, are one statement.
 TWIN_SCORE = 80.0
+# A count with no mutual partner joins its best match in sentences this alike.
+NEAR_COPY_SCORE = 75.0
 TWIN_CONTEXT = 80.0
 QUOTE_THRESHOLD = 55.0
 # Mutual best matches at least this similar state the same thing (dates, hedges).
@@ -48,12 +50,15 @@ QUOTE_LIKENESS = 65.0
 SPLIT_QUOTE = 75.0
 # Sentences this alike link short quotes that share only two words.
 SHORT_QUOTE_SCORE = 75.0
+# A quote's key is its first words: few enough that a quote cut short keeps them.
+QUOTE_KEY_WORDS = 4
 # Words in a row that make two quotes one remark.
 QUOTE_RUN = 5
 # Counts of one thing in loosely alike sentences (see `_join_reworded`).
 REWORDED_SCORE = 45.0
 REWORDED_WIDTH = 50
 NUMBER_STEMS = {w[:5] for w in (*UNITS, *TENS, *SCALES, *VAGUE, *DOZEN)}
+NUMBER_WORDS = frozenset((*UNITS, *TENS, *SCALES, *DOZEN))
 CLAUSES = r"[,;:()]|\b(?:and|but|while|who|which|whose)\b"
 CLAUSE_START = re.compile(CLAUSES + r"|\d")
 CLAUSE_END = re.compile(
@@ -126,7 +131,19 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
         *_claim_findings(refs, scores, claims, statements),
     ]
     findings.sort(key=lambda f: ({"high": 0, "medium": 1, "low": 2}[f.severity], f.key))
-    return findings
+    return _unique_keys(findings)
+
+
+def _unique_keys(findings: list[Finding]) -> list[Finding]:
+    """Two findings with one key ("quote:we will not give", said of two remarks) would
+    be stored as one discrepancy; the second and later take "#2", "#3"."""
+    seen: Counter[str] = Counter()
+    out = []
+    for finding in findings:
+        seen[finding.key] += 1
+        n = seen[finding.key]
+        out.append(finding if n == 1 else replace(finding, key=f"{finding.key}#{n}"))
+    return out
 
 
 def _row_claim(refs: list[ClaimRef], claims: dict[int, tuple[ClaimSpan, ...]]):
@@ -292,7 +309,7 @@ def _number_groups(facts, refs, scores: Scores) -> tuple[list[list[int]], list[i
     # a headline's "four-party basis" whose article's body agrees with the others'
     # "two-party basis", which took the mutual match.
     for (i, _b), (score, context, minus_j) in sorted(best.items()):
-        if i not in joined and score >= TWIN_SCORE and context >= CONTEXT_THRESHOLD:
+        if i not in joined and score >= NEAR_COPY_SCORE and context >= CONTEXT_THRESHOLD:
             union.join(i, -minus_j)
     strict = [union.find(i) for i in range(len(facts))]
     _join_reworded(union, facts, refs, scores, at_row)
@@ -661,7 +678,7 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         f for f in _facts_of(refs, claims, "quote") if not _title_case(f[2].text)
     ]  # “Million Dollar Mermaid” is a title, not a quotation
     union = _Union(len(facts))
-    stems = [_stems(fact.text) for _, _, fact in facts]
+    stems = [_stems(fact.value) for _, _, fact in facts]  # the quoted words only
     articles = np.array([refs[row].article_id for row, _, _ in facts], dtype=np.int64)
     # Versions of one remark share quoted words: only quotes that do are compared.
     # Each quote joins its closest version in each other article, and only where
@@ -710,7 +727,7 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         trimmed = all(shortest in v for v in values) or all(v in longest for v in values)
         severity = "low" if trimmed else "high"
         first = min(chosen.values(), key=lambda cf: cf[1].value)[1]
-        key = "quote:" + " ".join(first.value.split()[:6])
+        key = "quote:" + " ".join(first.value.split()[:QUOTE_KEY_WORDS])
         shown = {}
         for _, fact in sorted(chosen.values(), key=lambda cf: cf[1].start):
             shown.setdefault(fact.value, _clip(fact.text))
@@ -756,8 +773,11 @@ def _clip(text: str, width: int = 60) -> str:
 
 
 def _key_words(claim: ClaimSpan, n: int = 5) -> str:
-    """A stable, readable fingerprint of a claim for a finding's key."""
-    return " ".join(claim.terms[:n])
+    """A stable, readable fingerprint of a claim for a finding's key. Numbers are
+    left out: "Two workers" rewritten as "2 workers" is the same finding, and keeps
+    the editor's resolution (services match stored discrepancies by key)."""
+    words = [t for t in claim.terms if t not in NUMBER_WORDS and not any(c.isdigit() for c in t)]
+    return " ".join(words[:n])
 
 
 def _facts_by_article(extractions: list[Extraction], kind: str):
@@ -784,7 +804,7 @@ def _speaker_findings(extractions: list[Extraction]) -> list[Finding]:
     union = _Union(len(quotes))
     conflicting: set[int] = set()
     articles = np.array([article_id for article_id, _, _ in quotes], dtype=np.int64)
-    keys = [_stems(quote.text) for _, quote, _ in quotes]
+    keys = [_stems(quote.value) for _, quote, _ in quotes]
     for i, j in zip(*candidate_pairs(keys, articles), strict=True):
         (_, quote_i, (_, who_i)), (_, quote_j, (_, who_j)) = quotes[i], quotes[j]
         if not _same_quote(quote_i.value, quote_j.value):
@@ -802,7 +822,7 @@ def _speaker_findings(extractions: list[Extraction]) -> list[Finding]:
         if len({f.value for _, f in chosen.values()}) < 2:
             continue
         first_quote = min((quotes[i] for i in group), key=lambda q: (q[0], q[1].start))[1]
-        key = "speaker:" + " ".join(first_quote.value.split()[:6])
+        key = "speaker:" + " ".join(first_quote.value.split()[:QUOTE_KEY_WORDS])
         summary = _summary(
             f"{_clip(first_quote.text, 40)} said by", (f.text for _, f in chosen.values())
         )
@@ -1031,37 +1051,69 @@ def _date_findings(refs, scores, claims, pairs, published, orphans=()) -> list[F
     by_group: dict[int, list[tuple[int, int, bool | None]]] = defaultdict(list)
     for edge in edges:
         by_group[union.find(edge[0])].append(edge)
+
     findings = []
     for group_edges in by_group.values():
-        verdicts = [v for _, _, v in group_edges]
-        strict = [v for a, b, v in group_edges if (a, b) not in loose]
-        if False in strict:
-            severity, wanted = "high", False
-        elif False in verdicts:
-            severity, wanted = "medium", False
-        elif None in verdicts:
-            severity, wanted = "low", None
-        else:
-            continue
-        # Each article speaks through its sentence in the closest disagreeing pair (a
-        # copied sentence with another day), then in the most of them.
-        rank: dict[int, tuple[float, int]] = {}
-        for row_a, row_b, verdict in group_edges:
-            weight = scores[row_a, row_b] if verdict is wanted else 0.0
-            for row in (row_a, row_b):
-                best, count = rank.get(row, (0.0, 0))
-                rank[row] = (max(best, weight), count + (verdict is wanted))
-        chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
-        for row in sorted(rank, key=lambda r: (-rank[r][0], -rank[r][1], r)):
-            claim = claim_of(row)
-            chosen.setdefault(refs[row].article_id, (claim, dates_of(row)[0]))
-        first = chosen[min(chosen)][0]
-        summary = _summary("Date given", (_shown_date(f) for _, f in chosen.values()))
-        findings.append(
-            Finding(f"date:{_key_words(first)}", "date", severity, summary,
-                    _versions(chosen, lambda f: f.text))
-        )  # fmt: skip
+        while group_edges:
+            found = _date_finding(group_edges, loose, claim_of, dates_of, refs, scores)
+            if found is None:
+                break
+            finding, shown = found
+            findings.append(finding)
+            # A disagreement the finding does not show, because one of its articles
+            # speaks through a sentence on another day ("announced Saturday" where the
+            # article shows its "March 2 broadcast"), gets a finding of its own.
+            hidden = {
+                row
+                for a, b, v in group_edges
+                if v is False
+                for row in (a, b)
+                if refs[row].article_id not in shown
+                or row != shown[refs[row].article_id]
+                and verdict_of(row, shown[refs[row].article_id]) is not True
+            }
+            rest = [(a, b, v) for a, b, v in group_edges if v is False and {a, b} & hidden]
+            if len(rest) == len(group_edges):
+                break  # nothing new was shown: stop rather than repeat the finding
+            group_edges = rest
     return findings
+
+
+def _date_finding(group_edges, loose, claim_of, dates_of, refs, scores):
+    """The finding for one group of aligned dated sentences, and the row it shows for
+    each article."""
+    verdicts = [v for _, _, v in group_edges]
+    strict = [v for a, b, v in group_edges if (a, b) not in loose]
+    if False in strict:
+        severity, wanted = "high", False
+    elif False in verdicts:
+        severity, wanted = "medium", False
+    elif None in verdicts:
+        severity, wanted = "low", None
+    else:
+        return None
+    # Each article speaks through its sentence in the closest disagreeing pair (a
+    # copied sentence with another day), then in the most of them.
+    rank: dict[int, tuple[float, int]] = {}
+    for row_a, row_b, verdict in group_edges:
+        weight = scores[row_a, row_b] if verdict is wanted else 0.0
+        for row in (row_a, row_b):
+            best, count = rank.get(row, (0.0, 0))
+            rank[row] = (max(best, weight), count + (verdict is wanted))
+    chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+    rows: dict[int, int] = {}
+    for row in sorted(rank, key=lambda r: (-rank[r][0], -rank[r][1], r)):
+        claim = claim_of(row)
+        if refs[row].article_id not in chosen:
+            chosen[refs[row].article_id] = (claim, dates_of(row)[0])
+            rows[refs[row].article_id] = row
+    if len(chosen) < 2:
+        return None
+    first = chosen[min(chosen)][0]
+    summary = _summary("Date given", (_shown_date(f) for _, f in chosen.values()))
+    finding = Finding(f"date:{_key_words(first)}", "date", severity, summary,
+                      _versions(chosen, lambda f: f.text))  # fmt: skip
+    return finding, rows
 
 
 # --- Hedging and attribution -------------------------------------------------------

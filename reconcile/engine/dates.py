@@ -65,7 +65,10 @@ def _value(match: re.Match) -> str | None:
         edge = match.group("edge") or match.group("part") or ""
         if edge in {"late", "evening", "night"}:
             return value + "+late"
-        return value + "+early" if edge in {"early", "morning"} else value
+        if edge == "early":
+            return value + "+early"  # before dawn: may be the night before, told late
+        # "Saturday morning" is daytime: not the Friday night before it.
+        return value + "+morning" if edge == "morning" else value
     if match.group("weekend"):
         return "weekend"
     month_text = match.group("m1") or match.group("m2")
@@ -181,6 +184,7 @@ def _around_midnight(a: str, day_a: str, b: str, day_b: str) -> bool:
         # The night between: the first day late, or the next day early; a morning
         # on one day and a morning on the next are two mornings.
         night = first.endswith("+late") or second.endswith("+early")
-        if following and night and not first.endswith("+early") and not second.endswith("+late"):
+        daytime_first = first.endswith(("+early", "+morning"))
+        if following and night and not daytime_first and not second.endswith("+late"):
             return True
     return False

@@ -32,6 +32,7 @@ CATEGORIES: list[tuple[str, frozenset[str]]] = [
     ("missing", frozenset({"missing", "unaccounted"})),
     ("evacuated", frozenset({"evacuate", "evacuated", "evacuation", "displaced", "homeless"})),
 ]  # fmt: skip
+PARTITIVE = frozenset({"them", "the", "those", "these", "whom", "us"})
 SERIOUS = frozenset({"serious", "seriously", "critical", "critically", "severe", "severely"})
 LABEL_NAMES = {
     "killed": "People killed",
@@ -98,8 +99,11 @@ MIN_CLAIM_WORDS = 5
 
 def claims_from_doc(doc: Doc) -> tuple[ClaimSpan, ...]:
     whole = doc.text  # built from the tokens on every access: once per document
-    quotes = list(_quotes(whole))
-    speakers = _speakers(doc, quotes)
+    parts = list(_quote_parts(whole))
+    # Who said each part, before broken quotations are joined: the saying verb
+    # then lies outside the part, as `_quote_speakers` needs.
+    speakers = _speakers(doc, [FactSpan("quote", s, e, whole[s:e], "") for s, e in parts])
+    quotes = list(_quotes(whole, parts))
     year = dates.reference_year(whole)
     claims = []
     # Span.ents scans every entity of the document: share them out once instead.
@@ -246,14 +250,46 @@ def claim_terms(text: str) -> tuple[str, ...]:
     return tuple(w for w in (m.group().lower() for m in WORD_RE.finditer(text)) if w not in STOP)
 
 
-def _quotes(text: str) -> Iterator[FactSpan]:
+def _quote_parts(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of the words inside each pair of quotation marks."""
     for match in QUOTE_RE.finditer(text):
-        group = 1 if match.group(1) is not None else 2
-        inner = match.group(group)
-        if not 3 <= len(inner.split()) <= MAX_QUOTE_WORDS:
+        yield match.span(1 if match.group(1) is not None else 2)
+
+
+# What comes between two parts of one quotation broken by who said it:
+# “We can grow our economy today,” Obama said, “and preserve the environment.”
+QUOTE_BREAK_RE = re.compile(
+    r"[”\"],?\s+[^“”\"\n]{1,80}?\b(?:said|says|added|adds|told|tells|insisted|insists|"
+    r"declared|wrote|writes|warned|warns|noted|notes|explained|continued|went on)\b"
+    r"[^“”\"\n]{0,40}?,\s*[“\"]"
+)
+
+
+def _broken_quote(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether the second part continues the first: a comma ends the first part
+    (inside or just outside its marks) and a short clause with a saying verb, with
+    no sentence break, comes between them."""
+    gap = text[first[1] : second[0]]
+    comma = text[first[1] - 1] == "," or gap[1:2] == ","
+    return comma and bool(QUOTE_BREAK_RE.fullmatch(gap)) and not re.search(r"[.!?]\s", gap)
+
+
+def _quotes(text: str, parts: list[tuple[int, int]]) -> Iterator[FactSpan]:
+    """One fact per quotation. A quotation broken by who said it is one fact: its
+    offsets run over the break (so it shows as written), its value has only the
+    quoted words."""
+    joined: list[list[tuple[int, int]]] = []
+    for part in parts:
+        if joined and _broken_quote(text, joined[-1][-1], part):
+            joined[-1].append(part)
+        else:
+            joined.append([part])
+    for pieces in joined:
+        words = " ".join(text[start:end] for start, end in pieces)
+        if not 3 <= len(words.split()) <= MAX_QUOTE_WORDS:
             continue  # scare quotes and titles are not quotations; a page is a stray mark
-        start, end = match.span(group)
-        yield FactSpan("quote", start, end, inner, normalise_quote(inner))
+        start, end = pieces[0][0], pieces[-1][1]
+        yield FactSpan("quote", start, end, text[start:end], normalise_quote(words))
 
 
 def normalise_quote(text: str) -> str:
@@ -483,6 +519,11 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
             break
         after.append(token)
     before = [t for t in doc[max(sent.start, first - 3) : first]]
+    # "two of them remain in critical condition", "two of the injured": part of a
+    # group counted elsewhere, not its total. Only its serious cases are a fact.
+    if last + 2 < sent.end and doc[last + 1].lower_ == "of" and doc[last + 2].lower_ in PARTITIVE:
+        words = {t.lower_ for t in after}
+        return "seriously injured" if words & SERIOUS else ""
     # "Five people, one of them a pregnant woman, were killed": the verb over the noun.
     syntax = []
     noun = doc[last].head

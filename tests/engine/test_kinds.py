@@ -1,5 +1,6 @@
 """Each kind of conflict on small invented texts, with the near misses it must leave alone."""
 
+import numpy as np
 import pytest
 
 from reconcile.engine.pipeline import analyse
@@ -260,6 +261,18 @@ def test_ages_of_two_people_are_never_compared_but_one_persons_are():
     assert finding.summary == "Age of Rait: 36 in 1 article, 32 in 1 article"
 
 
+def test_part_of_a_group_is_not_its_total_but_its_serious_cases_are_compared():
+    texts = [
+        "Seven people were injured when the crane fell at Halden quay. Medics took the "
+        "injured to St Aubyn's Hospital and two of them remain in critical condition.",
+        "Seven people were hurt when the crane fell at Halden quay. Three of the injured "
+        "are in critical condition at St Aubyn's Hospital.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("People seriously injured: ")
+    assert set(_values(finding, texts).values()) == {"two", "Three"}
+
+
 def test_durations_are_counts():
     [finding] = _findings(
         "Lohan checked into rehab to begin a 90-day court-ordered stint, her lawyer said.",
@@ -391,6 +404,25 @@ def test_a_word_changed_in_a_shared_run_of_a_quote_is_high():
     assert len(finding.versions) == 2
 
 
+BROKEN = (
+    '"We can rebuild the harbour wall this winter," Mayor Ilse Varga said on Monday, '
+    '"and keep every fishing berth open while we do it."'
+)
+
+
+def test_a_quotation_broken_by_who_said_it_is_one_quote():
+    whole = (
+        'Mayor Ilse Varga said: "We can rebuild the harbour wall this winter and keep '
+        'every fishing berth open while we do it."'
+    )
+    assert _findings(BROKEN, whole, kind="quote") == []
+    changed = whole.replace("harbour wall", "harbour road")
+    [finding] = _findings(BROKEN, changed, kind="quote")
+    assert finding.severity == "high"
+    # The broken one shows as written, with who said it in between.
+    assert _values(finding, [BROKEN, changed])[0] == BROKEN[1:-1]
+
+
 def test_quotes_trimmed_at_either_end_are_low():
     [finding] = _findings(
         '"The crane came down across the quay and the cabin was crushed before anyone could '
@@ -414,3 +446,65 @@ def test_a_reworded_part_of_a_two_sentence_quotation_joins_it():
     [finding] = _findings(*texts, kind="quote")
     assert finding.severity == "high"
     assert _values(finding, texts)[1].endswith("step into the dark.")
+
+
+def test_a_disagreement_hidden_behind_an_articles_other_sentence_gets_its_own_finding():
+    """Aligned dated sentences chain into one group; an article shows one sentence in a
+    finding, so a day it gives in another sentence of the group needs a finding too."""
+    from reconcile.engine.align import ClaimRef, Scores
+    from reconcile.engine.compare import _date_findings
+    from reconcile.engine.extract import extract
+
+    sentences = {
+        (0, 0): "The harbour council announced the regatta on Friday, officials said.",
+        (1, 0): "The harbour council announced the regatta on Friday, its chairman said.",
+        (1, 1): "The regatta opens at the north pier on July 14, the harbour council said.",
+        (2, 0): "The harbour council announced the regatta on Tuesday, officials said.",
+        (2, 1): "The regatta opens at the north pier on July 12, the harbour council said.",
+    }
+    refs = [ClaimRef(a, i) for a, i in sentences]
+    claims = {a: () for a, _ in sentences}
+    for a, i in sentences:
+        claims[a] += extract(sentences[(a, i)])
+    row = {key: n for n, key in enumerate(sentences)}
+    # Articles 2 and 1 disagree closest on the opening day; article 2's Tuesday
+    # against article 0's Friday is the other disagreement of the group.
+    edges = {
+        (row[0, 0], row[1, 0]): 95.0,
+        (row[0, 0], row[2, 0]): 60.0,
+        (row[1, 1], row[2, 1]): 90.0,
+        (row[1, 0], row[2, 1]): 46.0,
+    }
+    pairs = list(edges)
+    i, j = zip(*pairs, strict=True)
+    scores = Scores(len(refs), np.array(i), np.array(j), np.array(list(edges.values())))
+    published = dict.fromkeys(claims)
+    findings = _date_findings(refs, scores, claims, pairs, published)
+    assert sorted(f.summary for f in findings) == [
+        "Date given: Friday in 1 article, Tuesday in 1 article",
+        "Date given: July 14 in 1 article, July 12 in 1 article, Friday in 1 article",
+    ]
+
+
+# --- keys: what keeps an editor's resolution when an article is edited ---
+
+
+def test_a_findings_key_survives_a_count_rewritten_in_digits_and_a_quote_cut_short():
+    texts = [
+        'Two dock workers died at Westmarsh port on Thursday. "We will find out exactly '
+        'what went wrong and who is responsible," harbour master Edith Rowe said.',
+        'Two dock workers died at Westmarsh port on Wednesday. "We will find out precisely '
+        'what went wrong," harbour master Edith Rowe said.',
+    ]
+    keys = {f.kind: f.key for f in _findings(*texts)}
+    edited = [texts[0].replace("Two", "2").replace(" and who is responsible", ""), texts[1]]
+    assert {f.kind: f.key for f in _findings(*edited)} == keys
+    assert set(keys) == {"date", "quote"}
+
+
+def test_findings_that_share_a_key_are_numbered():
+    from reconcile.engine.compare import _unique_keys
+    from reconcile.engine.types import Finding
+
+    findings = [Finding("quote:we will not", "quote", "high", "s")] * 2
+    assert [f.key for f in _unique_keys(findings)] == ["quote:we will not", "quote:we will not#2"]

@@ -12,7 +12,8 @@ from reconcile.engine.extract import load_nlp
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("on Thursday morning", "wd:thu+early"),
+        ("on Thursday morning", "wd:thu+morning"),
+        ("early Thursday", "wd:thu+early"),
         ("late Friday", "wd:fri+late"),
         ("over the weekend", "weekend"),
         ("July 1", "md:07-01"),
@@ -37,6 +38,9 @@ def test_may_the_verb_is_not_a_month():
         ("wd:fri+late", "wd:sat+early", None, True),
         ("wd:fri+late", "wd:sat", None, True),
         ("wd:wed+early", "wd:thu+early", None, False),  # two mornings, a day apart
+        ("wd:sat+morning", "wd:fri", None, False),  # daytime, not the night before
+        ("wd:sat+morning", "wd:sat", None, True),
+        ("wd:tue+morning", "wd:wed+early", None, False),
         ("wd:wed+late", "wd:thu+late", None, False),
         ("weekend", "wd:sun", None, True),
         ("weekend", "wd:tue", None, False),

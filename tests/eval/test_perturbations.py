@@ -71,3 +71,28 @@ def test_a_model_designation_is_not_planted_as_a_count():
     }
     assert changed and not any(c.startswith("47") for c in changed)
     assert "31 -> 40" in changed
+
+
+def test_a_day_or_count_is_planted_only_where_another_article_gives_it_to_the_same_fact():
+    # The sentences share their names, but "Friday" and "seven" are of other things
+    # in the second article: changing them in the first is nothing a reader could see.
+    story = {
+        "a.txt": "Halden Mills sheriff Dana Moyes said the owners, who told reporters on "
+        "Friday night they would rebuild, had a seven-year history of fines.",
+        "b.txt": "Halden Mills sheriff Dana Moyes said the blaze that began on Friday "
+        "followed a seven-year contract dispute between the owners and the town.",
+    }
+    planted = evaluation.perturbations(evaluation.Cluster("invented", story), per_kind=9)
+    assert [p for p in planted if p.kind in {"date", "number"}] == []
+    # Where a word near the value is shared, the same fact is planted.
+    story["b.txt"] = (
+        "Halden Mills sheriff Dana Moyes said the owners told reporters on Friday that "
+        "they would rebuild."
+    )
+    planted = evaluation.perturbations(evaluation.Cluster("invented", story), per_kind=9)
+    assert {p.article for p in planted if p.kind == "date"} == {"a.txt", "b.txt"}
+
+
+def test_a_scale_word_is_not_what_an_amount_counts():
+    assert evaluation._noun_after("agreed a 110 billion ($143 billion) bailout", 12) == ""
+    assert evaluation._noun_after("in return for 110 billion euros in loans", 17) == "euro"
