@@ -54,6 +54,8 @@ SHORT_QUOTE_SCORE = 75.0
 QUOTE_KEY_WORDS = 4
 # Words in a row that make two quotes one remark.
 QUOTE_RUN = 5
+# Share of a short quote's words, in order, that make another quote its version.
+SWAPPED_WORDS = 0.8
 # Counts of one thing in loosely alike sentences (see `_join_reworded`).
 REWORDED_SCORE = 45.0
 REWORDED_WIDTH = 50
@@ -119,6 +121,7 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
     )  # fmt: skip
     dated = aligned_pairs(refs, scores, DATE_THRESHOLD, has_dates)
     dated_orphans = aligned_pairs(refs, scores, ORPHAN_DATE_THRESHOLD, has_dates, orphans=True)
+    dated_orphans += _toll_pairs(refs, scores, claims, has_dates, set(dated))
     statements = aligned_pairs(refs, scores, STATEMENT_THRESHOLD, eligible(_is_statement))
     findings = [
         *_number_findings(refs, scores, claims),
@@ -673,6 +676,27 @@ def _run_link(a: str, b: str) -> bool:
     return match.size >= QUOTE_RUN
 
 
+def _word_swap(a: str, b: str) -> bool:
+    """Whether two short quotes are one remark with a word or two changed: "I got
+    caught but I'm OK" / "I got nothing but I'm OK". Too few words are left in
+    common for the other links, and the model may split such a sentence at the
+    quote, so its sentence does not align either. Both must have `QUOTE_RUN` words
+    or more, and the same words in order must make up `SWAPPED_WORDS` of each."""
+    words_a, words_b = a.split(), b.split()
+    if min(len(words_a), len(words_b)) < QUOTE_RUN:
+        return False
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    kept = [
+        w
+        for block in matcher.get_matching_blocks()
+        for w in words_a[block.a : block.a + block.size]
+    ]
+    if not any(w not in STOP and len(w) > 2 for w in kept):
+        return False
+    return same >= SWAPPED_WORDS * max(len(words_a), len(words_b))
+
+
 def _quote_findings(refs, scores, claims) -> list[Finding]:
     facts = [
         f for f in _facts_of(refs, claims, "quote") if not _title_case(f[2].text)
@@ -688,7 +712,7 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         x, y = int(x), int(y)
         a, b = facts[x], facts[y]
         score = scores[a[0], b[0]]
-        run = _run_link(a[2].value, b[2].value)
+        run = _run_link(a[2].value, b[2].value) or _word_swap(a[2].value, b[2].value)
         if not (run or _quote_link(stems[x], stems[y], score)):
             continue
         likeness = fuzz.token_set_ratio(a[2].value, b[2].value)
@@ -1010,6 +1034,29 @@ def _dates_agree(
 
 def _shown_date(fact: FactSpan) -> str:
     return " ".join(fact.text.split())
+
+
+def _toll_pairs(refs, scores, claims, has_dates, taken: set[tuple[int, int]]):
+    """Dated sentences in two articles that give the same toll: "left three bank workers
+    dead … on Thursday" and "Three people … were killed … on Wednesday" tell one event
+    in words too different to align. Each such sentence pairs with its closest one in
+    each other article (rows i < j); these are judged like one-way best matches, at
+    most medium, since the toll, not the sentence, says they are the same event."""
+    tolls: dict[tuple[str, float], list[int]] = defaultdict(list)
+    for row, _, fact in _facts_of(refs, claims, "number"):
+        if has_dates[row] and fact.label in EVENT_LABELS and fact.qualifier == "exact":
+            tolls[(fact.label, _quantity(fact).value)].append(row)
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for rows in tolls.values():
+        for a in rows:
+            for b in rows:
+                score = scores[a, b]
+                if refs[a].article_id == refs[b].article_id or score < EVENT_THRESHOLD:
+                    continue
+                key = (a, refs[b].article_id)
+                best[key] = max(best.get(key, (0.0, 0)), (score, -b))
+    pairs = {tuple(sorted((a, -minus_b))) for (a, _), (_, minus_b) in best.items()}
+    return sorted(pairs - taken)
 
 
 def _date_findings(refs, scores, claims, pairs, published, orphans=()) -> list[Finding]:

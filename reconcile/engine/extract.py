@@ -524,10 +524,15 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     if last + 2 < sent.end and doc[last + 1].lower_ == "of" and doc[last + 2].lower_ in PARTITIVE:
         words = {t.lower_ for t in after}
         return "seriously injured" if words & SERIOUS else ""
-    # "Five people, one of them a pregnant woman, were killed": the verb over the noun.
+    # "Five people, one of them a pregnant woman, were killed", "the three bank
+    # workers died": the verb over the noun, past the words compounded with it.
     syntax = []
     noun = doc[last].head
-    if noun.lemma_.lower() in PEOPLE_NOUNS and noun.head.i != noun.i:
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    if _people(noun) and noun.head.i != noun.i:
+        if _breakdown(noun):
+            return _counted_noun(noun)  # "two women and a man": who the dead were
         syntax = [noun.head]
     for window in (after, before, syntax):
         words = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}
@@ -545,6 +550,38 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
         if token.pos_ == "NOUN":
             return _counted_noun(token)
     return ""
+
+
+# What people are called in a count of the dead or injured, as lemmas: the noun
+# a toll's verb governs ("five bank workers were killed").
+PEOPLE_LEMMAS = frozenset({
+    "people", "person", "other", "individual", "civilian", "resident", "worker", "child",
+    "adult", "man", "woman", "soldier", "victim", "passenger", "student", "tourist",
+    "officer", "employee", "firefighter", "protester", "miner", "pilgrim", "patient",
+    "bystander", "pedestrian", "villager", "teenager", "girl", "boy",
+})  # fmt: skip
+
+
+def _people(token: Token) -> bool:
+    return token.lower_ in PEOPLE_NOUNS or token.lemma_.lower() in PEOPLE_LEMMAS
+
+
+# Words that say who among a toll the people were.
+SEXES_AND_AGES = frozenset({"man", "woman", "child", "girl", "boy", "adult", "teenager"})
+
+
+def _breakdown(noun: Token) -> bool:
+    """ "The three workers, two women and a man, died": the women are counted among
+    the dead, not as the toll. Women, men or children in apposition, or joined by
+    "and" to other people, break a total down."""
+    if noun.lemma_.lower() not in SEXES_AND_AGES:
+        return False
+    if noun.dep_ == "appos":
+        return True
+    partners = [t for t in noun.children if t.dep_ == "conj"]
+    if noun.dep_ == "conj":
+        partners.append(noun.head)
+    return any(_people(t) for t in partners)
 
 
 def _times_honoured(sent: Span, last: int) -> str:

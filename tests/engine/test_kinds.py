@@ -508,3 +508,53 @@ def test_findings_that_share_a_key_are_numbered():
 
     findings = [Finding("quote:we will not", "quote", "high", "s")] * 2
     assert [f.key for f in _unique_keys(findings)] == ["quote:we will not", "quote:we will not#2"]
+
+
+# --- session 6 ---
+
+
+def test_the_dead_counted_as_the_workers_they_were_are_the_toll_but_not_their_breakdown():
+    texts = [
+        "The five depot workers, two women and a man among them, were killed when the "
+        "tank exploded at Halden on Monday.",
+        "The three depot workers died when the fuel tank exploded at Halden on Monday.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("People killed: ")
+    assert _values(finding, texts) == {0: "five", 1: "three"}
+    # "Two men and a woman" are who the three dead were, not a toll of two.
+    assert not _findings(
+        "Three people were killed when the tank exploded at the Halden depot on Monday.",
+        "Two men and a woman were killed when the fuel tank exploded at Halden on Monday.",
+        kind="number",
+    )
+
+
+def test_a_short_quote_with_one_word_changed_is_high():
+    texts = [
+        '"I got caught but I\'m OK," Okafor said after the bout in Millbrook.',
+        'Bleeding from a cut above his eye, Okafor told reporters: "I got hurt but I\'m OK."',
+    ]
+    [finding] = _findings(*texts, kind="quote")
+    assert finding.severity == "high"
+    # Two different short remarks share too little to be one.
+    assert not _findings(
+        '"I got caught but I\'m OK," Okafor said after the bout in Millbrook.',
+        'Okafor told reporters: "We trained hard for this fight and it showed."',
+        kind="quote",
+    )
+
+
+def test_dated_sentences_that_give_one_toll_compare_their_days():
+    # The first article's sentence is closest to the second's Thursday march, which
+    # agrees; the toll says which of the second's sentences tells the deaths.
+    texts = [
+        "Riots over the new port tax left three dock workers dead and filled the streets "
+        "of Halden on Thursday, as protesters tried to storm the town hall.",
+        "Riots over the new port tax filled the streets of Halden again on Thursday, as "
+        "protesters marched on the town hall. Three people, one of them a pregnant woman, "
+        "were killed when a petrol bomb hit a customs office on Wednesday.",
+    ]
+    [finding] = _findings(*texts, kind="date")
+    assert finding.severity == "medium"
+    assert _values(finding, texts) == {0: "Thursday", 1: "Wednesday"}
