@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -676,6 +677,25 @@ def _run_link(a: str, b: str) -> bool:
     return match.size >= QUOTE_RUN
 
 
+def _slipped_run(a: str, b: str) -> bool:
+    """Whether two quotes share a run of `QUOTE_RUN` words but for one word in its
+    middle: "on the edge of the abyss" / "reached the brink of the abyss". A word
+    changed inside the only run two versions shared broke the run the other links
+    need. The words that do match must hold a content word."""
+    words_a, words_b = a.split(), b.split()
+    blocks = SequenceMatcher(None, words_a, words_b, autojunk=False).get_matching_blocks()
+    for left, right in itertools.pairwise(blocks):
+        # One word replaced on each side between two matching stretches.
+        if right.a - (left.a + left.size) != 1 or right.b - (left.b + left.size) != 1:
+            continue
+        if not left.size or not right.size or left.size + right.size + 1 < QUOTE_RUN:
+            continue
+        kept = words_a[left.a : left.a + left.size] + words_a[right.a : right.a + right.size]
+        if any(w not in STOP and len(w) > 2 for w in kept):
+            return True
+    return False
+
+
 def _word_swap(a: str, b: str) -> bool:
     """Whether two short quotes are one remark with a word or two changed: "I got
     caught but I'm OK" / "I got nothing but I'm OK". Too few words are left in
@@ -712,7 +732,11 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         x, y = int(x), int(y)
         a, b = facts[x], facts[y]
         score = scores[a[0], b[0]]
-        run = _run_link(a[2].value, b[2].value) or _word_swap(a[2].value, b[2].value)
+        run = (
+            _run_link(a[2].value, b[2].value)
+            or _word_swap(a[2].value, b[2].value)
+            or _slipped_run(a[2].value, b[2].value)
+        )
         if not (run or _quote_link(stems[x], stems[y], score)):
             continue
         likeness = fuzz.token_set_ratio(a[2].value, b[2].value)

@@ -558,3 +558,22 @@ def test_dated_sentences_that_give_one_toll_compare_their_days():
     [finding] = _findings(*texts, kind="date")
     assert finding.severity == "medium"
     assert _values(finding, texts) == {0: "Thursday", 1: "Wednesday"}
+
+
+def test_a_word_changed_in_the_only_run_two_quotes_share_is_still_one_remark():
+    # "the edge of the harbour wall" was the only run of five words the two shared;
+    # with "edge" changed, four words on either side of it still say it is one remark.
+    texts = [
+        'Varga warned that the town had "come to the brink of the harbour wall".',
+        '"Our whole town is standing at the edge of the harbour wall," Mayor Ilse Varga '
+        "said in a statement on Sunday.",
+    ]
+    [finding] = _findings(*texts, kind="quote")
+    assert finding.severity == "high"
+    # One word in common around a change is not a run: two remarks stay apart.
+    assert not _findings(
+        'Varga said the town had "come to the end of its patience".',
+        '"Our whole town is standing at the edge of the harbour wall," Mayor Ilse Varga '
+        "said in a statement on Sunday.",
+        kind="quote",
+    )
