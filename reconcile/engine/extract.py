@@ -541,6 +541,17 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
                 if category == "injured" and words & SERIOUS:
                     return "seriously injured"
                 return category
+    # "the 390-seat Parliament": the word the number is hyphened to is what it counts,
+    # however the parser attaches the number ("seat" one time, "Parliament" another).
+    if (
+        last + 2 < sent.end
+        and doc[last + 1].text == "-"
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+        and doc[last + 2].is_alpha
+        and doc[last + 2].pos_ in {"NOUN", "PROPN", "ADJ"}
+    ):
+        return _counted_noun(doc[last + 2])
     head = doc[last].head if doc[last].dep_ in {"nummod", "quantmod", "compound", "amod"} else None
     if head is not None and head.pos_ in {"NOUN", "PROPN"} and head.i > last:
         lemma = _counted_noun(head)

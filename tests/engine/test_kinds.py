@@ -577,3 +577,15 @@ def test_a_word_changed_in_the_only_run_two_quotes_share_is_still_one_remark():
         "said in a statement on Sunday.",
         kind="quote",
     )
+
+
+def test_a_count_hyphened_to_a_noun_counts_that_noun_however_it_is_parsed():
+    texts = [
+        "Prime Minister Elena Varga's Greens hold a comfortable majority of 160 in the "
+        "390-seat Parliament, and with 151 votes needed, the bill is expected to pass.",
+        "Varga's Greens hold a comfortable majority of 160 in the 300-seat Parliament and "
+        "the bill is expected to pass easily.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("Number of seat: ")
+    assert _values(finding, texts) == {0: "390", 1: "300"}
