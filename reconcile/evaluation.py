@@ -19,7 +19,7 @@ from typing import Any
 
 from articles.formats import read_file
 
-from .engine.compare import compare, coverage
+from .engine.compare import IDIOMS, compare, coverage
 from .engine.extract import STOP, claim_terms, extract_many
 from .engine.numbers import parse_number
 from .engine.pipeline import analyse
@@ -929,6 +929,8 @@ def _gen_claims(cluster: Cluster, rng) -> list[Perturbation]:
             words = _content(sentence)
             if match is None or len(words) < 5 or not _plain(text, start, end):
                 continue
+            if IDIOMS.match(sentence, match.start()):
+                continue  # "is survived by his wife" does not say he survived
             word = match.group().lower()
             partners = _partners(
                 cluster,

@@ -1327,12 +1327,26 @@ CONTRASTS: list[tuple[frozenset[str], frozenset[str]]] = [
 # ways; at CONFIDENT_CLAIM it is medium, not low.
 CLAIM_THRESHOLD = 60.0
 CONFIDENT_CLAIM = 70.0
+# Statements that do not align still make a low claim when the words next to their
+# opposite words (this many either side) share this many stems.
+LOOSE_CLAIM = 30.0
+CONTRAST_WIDTH = 4
+CONTRAST_SHARED = 2
+
+
+# Phrases whose contrast word says nothing opposite: "he is survived by his wife".
+IDIOMS = re.compile(r"\bsurvived\s+by\b", re.IGNORECASE)
+
+
+def _idioms_out(text: str) -> str:
+    """The text with idioms blanked out, offsets kept."""
+    return IDIOMS.sub(lambda m: " " * len(m.group()), text)
 
 
 def _contrast(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
     """The words, as facts, by which two statements say opposite things, if they do."""
-    words_x = {m.group().lower(): m for m in re.finditer(r"[A-Za-z]+", x.text)}
-    words_y = {m.group().lower(): m for m in re.finditer(r"[A-Za-z]+", y.text)}
+    words_x = {m.group().lower(): m for m in re.finditer(r"[A-Za-z]+", _idioms_out(x.text))}
+    words_y = {m.group().lower(): m for m in re.finditer(r"[A-Za-z]+", _idioms_out(y.text))}
     for one, other in CONTRASTS:
         for a, b in ((one, other), (other, one)):
             in_x, in_y = a & words_x.keys(), b & words_y.keys()
@@ -1345,6 +1359,48 @@ def _contrast(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
                              my.group().lower()),
                 )  # fmt: skip
     return None
+
+
+def _contrast_sides(claim: ClaimSpan) -> set[tuple[int, int]]:
+    """(contrast, side) for each side of each contrast whose words the claim uses."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", _idioms_out(claim.text))}
+    return {(n, side) for n, pair in enumerate(CONTRASTS) for side in (0, 1) if pair[side] & words}
+
+
+def _around(claim: ClaimSpan, fact: FactSpan, width: int = CONTRAST_WIDTH) -> set[str]:
+    """Stems of the content words within `width` words of a contrast word."""
+    before = claim.text[: fact.start - claim.start].split()[-width:]
+    after = claim.text[fact.end - claim.start :].split()[:width]
+    return _stems(" ".join(before + after))
+
+
+def _loose_contrasts(refs, scores, claim_of, linked: set[tuple[int, int]]):
+    """Statements too reworded to align that use opposite words about the same thing:
+    "is a convicted sex offender" / "A acquitted sex offender sentenced to life",
+    "Palmer voters in 2010 approved a $3 million bond" / "Palmer voters rejected a
+    bond measure". The words next to the opposites must share `CONTRAST_SHARED`
+    stems; such links are low unless an aligned link joins their group."""
+    sides: dict[int, set[tuple[int, int]]] = {}
+
+    def sides_of(row: int) -> set[tuple[int, int]]:
+        if row not in sides:
+            claim = claim_of(row)
+            usable = _is_statement(claim) and not _quoted(claim)
+            sides[row] = _contrast_sides(claim) if usable else set()
+        return sides[row]
+
+    for x, y, score in scores.pairs():
+        if score < LOOSE_CLAIM or (min(x, y), max(x, y)) in linked:
+            continue
+        side_x, side_y = sides_of(x), sides_of(y)
+        if not any((n, 1 - side) in side_y for n, side in side_x):
+            continue
+        found = _contrast(claim_of(x), claim_of(y))
+        if found is None:
+            continue
+        shared = _around(claim_of(x), found[0]) & _around(claim_of(y), found[1])
+        if len(shared) >= CONTRAST_SHARED:
+            yield x, found[0], y, found[1]
 
 
 def _claim_findings(refs, scores, claims, pairs) -> list[Finding]:
@@ -1362,6 +1418,7 @@ def _claim_findings(refs, scores, claims, pairs) -> list[Finding]:
         found = _contrast(claim_x, claim_y) if scores[x, y] >= CLAIM_THRESHOLD else None
         if found is not None:
             links.append((x, found[0], y, found[1]))
+    links.extend(_loose_contrasts(refs, scores, claim_of, {(x, y) for x, _, y, _ in links}))
     findings = []
     for rows, chosen, first in _link_groups(links, refs, claim_of):
         best = max(scores[x, y] for x, _, y, _ in links if x in rows)

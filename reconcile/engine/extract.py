@@ -550,6 +550,7 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
         and not doc[last + 1].whitespace_
         and doc[last + 2].is_alpha
         and doc[last + 2].pos_ in {"NOUN", "PROPN", "ADJ"}
+        and not (last + 3 < sent.end and doc[last + 3].text == "-")  # "15,800-square-metre"
     ):
         return _counted_noun(doc[last + 2])
     head = doc[last].head if doc[last].dep_ in {"nummod", "quantmod", "compound", "amod"} else None

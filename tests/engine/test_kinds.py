@@ -589,3 +589,25 @@ def test_a_count_hyphened_to_a_noun_counts_that_noun_however_it_is_parsed():
     [finding] = _findings(*texts, kind="number")
     assert finding.summary.startswith("Number of seat: ")
     assert _values(finding, texts) == {0: "390", 1: "300"}
+
+
+def test_opposite_words_about_the_same_thing_in_reworded_sentences_are_a_low_claim():
+    texts = [
+        "Tomas Brenner is a convicted arsonist serving a life sentence at Halden.",
+        "An acquitted arsonist sentenced to life in prison pulled a knife on two guards "
+        "during a transfer on Monday.",
+    ]
+    [finding] = _findings(*texts, kind="claim")
+    assert finding.severity == "low"
+    assert _values(finding, texts) == {0: "convicted", 1: "acquitted"}
+    # Opposite words about different things, and an obituary's "survived by", are not.
+    assert not _findings(
+        "The council rejected a plan to close the school on Harbour Lane next year.",
+        "The council approved a new bus route to the ferry terminal in the spring.",
+        kind="claim",
+    )
+    assert not _findings(
+        "Deputy Ortiz, who married three weeks ago, is survived by his wife and two sons.",
+        "Deputy Ortiz died at the scene, leaving his wife and two sons, the sheriff said.",
+        kind="claim",
+    )

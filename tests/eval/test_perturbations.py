@@ -96,3 +96,19 @@ def test_a_day_or_count_is_planted_only_where_another_article_gives_it_to_the_sa
 def test_a_scale_word_is_not_what_an_amount_counts():
     assert evaluation._noun_after("agreed a 110 billion ($143 billion) bailout", 12) == ""
     assert evaluation._noun_after("in return for 110 billion euros in loans", 17) == "euro"
+
+
+def test_an_obituarys_survived_by_is_not_planted_as_survival():
+    story = {
+        "a.txt": "Deputy Ortiz, who married three weeks ago, is survived by his wife and two sons.",
+        "b.txt": "Deputy Ortiz, who married about three weeks ago, is survived by his wife and "
+        "two young sons.",
+    }
+    planted = evaluation.perturbations(evaluation.Cluster("invented", story), per_kind=9)
+    assert [p for p in planted if p.kind == "claim"] == []
+    story = {
+        name: text.replace("is survived by", "survived the crash with")
+        for name, text in story.items()
+    }
+    planted = evaluation.perturbations(evaluation.Cluster("invented", story), per_kind=9)
+    assert {p.change for p in planted if p.kind == "claim"} == {"survived -> died"}
