@@ -21,15 +21,17 @@ PIPELINE_LOADED = "spaCy pipeline loaded"
 
 @worker_process_init.connect
 def load_pipeline(**_kwargs) -> None:
-    """Load spaCy as each pool process starts, so no task pays for it.
+    """Load spaCy (and pint) as each pool process starts, so no task pays for it.
 
     Otherwise the first article each process takes waits a second or more
     for the model, which delays the story by that much and skews timings.
     """
     from reconcile.engine.extract import load_nlp
+    from reconcile.engine.numbers import unit_registry
 
     started = time.perf_counter()
     load_nlp()("Warm up.")
+    unit_registry()  # pint's units, for the first count with a unit
     log.info("%s in %.1f s", PIPELINE_LOADED, time.perf_counter() - started)
 
 

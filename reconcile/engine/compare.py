@@ -226,6 +226,9 @@ def _quantity(fact: FactSpan) -> Quantity:
 def _shown_number(fact: FactSpan) -> str:
     if fact.qualifier == "vague":
         return fact.text.lower()
+    if _quantity(fact).unit not in {"", "$", "€", "£", "%"}:
+        # "120 miles", not the "193.12 km" it is compared as.
+        return QUALIFIER_WORDS.get(fact.qualifier, "") + fact.text
     return QUALIFIER_WORDS.get(fact.qualifier, "") + fact.value
 
 

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import dates, hedges, roles
-from .numbers import QUALIFIERS, UNIT_FACTORS, VAGUE, Quantity, convert, parse_number
+from .numbers import QUALIFIERS, VAGUE, Quantity, convert, parse_number, unit_phrase
 from .types import ClaimSpan, FactSpan
 
 # What a count counts, from the words around it. Order matters: the first
@@ -34,6 +34,10 @@ CATEGORIES: list[tuple[str, frozenset[str]]] = [
 ]  # fmt: skip
 PARTITIVE = frozenset({"them", "the", "those", "these", "whom", "us"})
 SERIOUS = frozenset({"serious", "seriously", "critical", "critically", "severe", "severely"})
+UNIT_NAMES = {
+    "km": "Distance", "m": "Length", "kg": "Weight", "%": "Percentage", "m²": "Area",
+    "l": "Volume", "km/h": "Speed", "°C": "Temperature",
+}  # fmt: skip
 LABEL_NAMES = {
     "killed": "People killed",
     "injured": "People injured",
@@ -372,13 +376,21 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
                 continue
             qualifier = _qualifier(sent, tokens[i].i) or "exact"
         unit = ""
-        after = sent.doc[tokens[j].i + 1] if tokens[j].i + 1 < len(sent.doc) else None
-        if after is not None and after.i < sent.end and after.text.lower() in UNIT_FACTORS:
-            value, unit = convert(value or 0.0, after.text)
-        unit = unit or _currency(sent, tokens[i].i, tokens[j].i)
+        following = [t.lower_ for t in sent.doc[tokens[j].i + 1 : min(sent.end, tokens[j].i + 8)]]
+        phrase, unit_words = unit_phrase(following)
+        money = _currency(sent, tokens[i].i, tokens[j].i)
+        suffix = 0
+        if money and following and following[0] in SCALE_SUFFIXES and value is not None:
+            value *= SCALE_SUFFIXES[following[0]]  # "$160m" is money, not metres
+            suffix = 1
+        elif phrase:
+            value, unit = convert(value or 0.0, phrase)
+            # The fact spans its unit as written, which is what the editor sees.
+            span = sent.doc[tokens[i].i : tokens[j].i + 1 + unit_words]
+        unit = unit or money
         # An amount of money counts what it pays for ("$160 million offer"), in its currency.
         counted_unit = "" if unit in CURRENCY_SIGNS.values() else unit
-        label = duration or _counted(sent, tokens[i].i, tokens[j].i, counted_unit)
+        label = duration or _counted(sent, tokens[i].i, tokens[j].i + suffix, counted_unit)
         previous = sent.doc[tokens[i].i - 1] if tokens[i].i > sent.start else None
         if label and previous is not None and previous.lower_ in ORDINAL_WORDS:
             label = f"{previous.lower_} {label}"  # "the first 100 days" is not "60 days"
@@ -454,6 +466,7 @@ def _surname(tokens: list[Token]) -> str:
 
 CURRENCY_SIGNS = {"$": "$", "us$": "$", "€": "€", "£": "£"}
 CURRENCY_WORDS = {"dollars": "$", "euros": "€", "euro": "€"}
+SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 
 
 def _currency(sent: Span, first: int, last: int) -> str:
@@ -637,6 +650,6 @@ def label_name(label: str) -> str:
         return f"Age of {label[4:].capitalize()}" if label[4:] else "Age"
     if label.startswith("time "):
         return f"Times {label[5:]}"  # "Times all-star"
-    if label in {"km", "m", "kg", "%"}:
-        return {"km": "Distance", "m": "Length", "kg": "Weight", "%": "Percentage"}[label]
+    if label in UNIT_NAMES:
+        return UNIT_NAMES[label]
     return f"Number of {label}" if label else "Number"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -36,17 +37,87 @@ QUALIFIERS = [
     ("estimated", "approx"), ("nearly", "approx"), ("close to", "approx"),
 ]  # fmt: skip
 
-# Conversion to a base unit, so "1,000 km" and "620 miles" can be compared.
-UNIT_FACTORS = {
-    "km": ("km", 1.0), "kilometre": ("km", 1.0), "kilometer": ("km", 1.0),
-    "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
-    "mile": ("km", 1.609344), "miles": ("km", 1.609344),
-    "m": ("m", 1.0), "metre": ("m", 1.0), "meter": ("m", 1.0), "metres": ("m", 1.0),
-    "meters": ("m", 1.0), "ft": ("m", 0.3048), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
-    "kg": ("kg", 1.0), "kilograms": ("kg", 1.0), "tonnes": ("kg", 1000.0), "tons": ("kg", 1000.0),
-    "lb": ("kg", 0.45359237), "pounds": ("kg", 0.45359237),
-    "%": ("%", 1.0), "percent": ("%", 1.0), "per cent": ("%", 1.0),
+# Units as copy writes them, for pint to convert. Each word names a pint unit and
+# the label its dimension is compared under, so "1,000 km" and "620 miles" are one
+# distance and "170,000-square-foot" and "15,800-square-metre" one area. The words
+# are ours: pint alone reads "in" as inches and "a" as a year, and takes "ton" for
+# the US short ton (907 kg), where news copy means a tonne (tests pin both).
+_DISTANCE = {
+    "km": "kilometer", "kilometre": "kilometer", "kilometer": "kilometer", "mile": "mile",
+    "nautical mile": "nautical_mile",
 }  # fmt: skip
+# Not yards: copy counts them in games ("rushed for 101 yards"), compared as yards.
+_LENGTH = {
+    "m": "meter", "metre": "meter", "meter": "meter", "ft": "foot", "foot": "foot",
+    "feet": "foot", "inch": "inch", "inches": "inch", "cm": "centimeter",
+    "centimetre": "centimeter", "centimeter": "centimeter", "mm": "millimeter",
+    "millimetre": "millimeter", "millimeter": "millimeter",
+}  # fmt: skip
+_MASS = {
+    "kg": "kilogram", "kilogram": "kilogram", "kilo": "kilogram", "gram": "gram",
+    "tonne": "metric_ton", "ton": "metric_ton", "lb": "pound", "lbs": "pound",
+    "pound": "pound", "oz": "ounce", "ounce": "ounce",
+}  # fmt: skip
+_AREA = {
+    "square metre": "meter ** 2", "square meter": "meter ** 2", "sq m": "meter ** 2",
+    "square foot": "foot ** 2", "square feet": "foot ** 2", "sq ft": "foot ** 2",
+    "square kilometre": "kilometer ** 2", "square kilometer": "kilometer ** 2",
+    "square km": "kilometer ** 2", "sq km": "kilometer ** 2", "km2": "kilometer ** 2",
+    "km²": "kilometer ** 2", "square mile": "mile ** 2", "sq mi": "mile ** 2",
+    "acre": "acre", "hectare": "hectare", "ha": "hectare",
+}  # fmt: skip
+_VOLUME = {
+    "litre": "liter", "liter": "liter", "gallon": "gallon", "barrel": "oil_barrel",
+    "cubic metre": "meter ** 3", "cubic meter": "meter ** 3",
+}  # fmt: skip
+_SPEED = {
+    "mph": "mile / hour", "miles per hour": "mile / hour", "km/h": "kilometer / hour",
+    "kph": "kilometer / hour", "kmh": "kilometer / hour",
+    "kilometres per hour": "kilometer / hour", "kilometers per hour": "kilometer / hour",
+    "knot": "knot",
+}  # fmt: skip
+_TEMPERATURE = {
+    "degrees celsius": "degree_Celsius", "degrees fahrenheit": "degree_Fahrenheit",
+    "°c": "degree_Celsius", "°f": "degree_Fahrenheit", "° c": "degree_Celsius",
+    "° f": "degree_Fahrenheit", "degrees c": "degree_Celsius", "degrees f": "degree_Fahrenheit",
+}  # fmt: skip
+_PERCENT = {"%": "percent", "percent": "percent", "per cent": "percent"}
+# label -> (the pint unit values are given in, the words for it)
+DIMENSIONS = {
+    "km": ("kilometer", _DISTANCE), "m": ("meter", _LENGTH), "kg": ("kilogram", _MASS),
+    "m²": ("meter ** 2", _AREA), "l": ("liter", _VOLUME), "km/h": ("kilometer / hour", _SPEED),
+    "°C": ("degree_Celsius", _TEMPERATURE), "%": ("percent", _PERCENT),
+}  # fmt: skip
+# word or phrase -> (label, pint unit); plurals by an added "s" or "es".
+UNIT_WORDS: dict[str, tuple[str, str]] = {}
+for _label, (_, _words) in DIMENSIONS.items():
+    for _word, _unit in _words.items():
+        for _form in (_word, _word + "s", _word + "es"):
+            UNIT_WORDS.setdefault(_form, (_label, _unit))
+UNIT_WORDS.pop("ms", None)  # milliseconds, not metres
+LONGEST_UNIT = max(len(w.split()) for w in UNIT_WORDS)
+# Temperatures agree within this many degrees (rounding of a conversion).
+ABSOLUTE_TOLERANCE = {"°C": 0.6}
+
+
+@functools.cache
+def unit_registry():
+    import pint  # loaded on first use: about half a second
+
+    return pint.UnitRegistry()
+
+
+def unit_phrase(words: list[str]) -> tuple[str, int]:
+    """The unit that the words after a number open with, and how many words it takes
+    (hyphens included: "-square-foot"), or ("", 0)."""
+    kept = [(i, w) for i, w in enumerate(words) if w != "-"]
+    for n in range(min(LONGEST_UNIT + 2, len(kept)), 0, -1):
+        # "square foot", and "km / h" as the tokenizer splits "km/h"
+        for phrase in (" ".join(w for _, w in kept[:n]), "".join(w for _, w in kept[:n])):
+            if phrase in UNIT_WORDS:
+                return phrase, kept[n - 1][0] + 1
+    return "", 0
+
 
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
@@ -134,7 +205,8 @@ def _fits(a: Quantity, b: Quantity) -> bool:
     tolerance = 0.02 if a.unit else 0.0  # unit conversions round
     if a.qualifier == "exact":
         if b.qualifier == "exact":
-            return abs(a.value - b.value) <= tolerance * max(a.value, b.value) + 1e-9
+            slack = ABSOLUTE_TOLERANCE.get(a.unit, 0.0)
+            return abs(a.value - b.value) <= tolerance * max(a.value, b.value) + slack + 1e-9
         return _fits(b, a)
     if a.qualifier == "approx":
         return abs(a.value - b.value) <= max(0.1 * a.value, 1) + tolerance * a.value
@@ -146,5 +218,11 @@ def _fits(a: Quantity, b: Quantity) -> bool:
 
 
 def convert(value: float, unit_word: str) -> tuple[float, str]:
-    unit, factor = UNIT_FACTORS.get(unit_word.lower(), (unit_word.lower(), 1.0))
-    return value * factor, unit
+    """The value in its dimension's unit, and that dimension's label: (1609.344, "km")
+    for 1,000 miles. A word that is not a unit comes back as it was."""
+    label, unit = UNIT_WORDS.get(unit_word.lower(), ("", ""))
+    if not label:
+        return value, unit_word.lower()
+    registry = unit_registry()
+    base = DIMENSIONS[label][0]
+    return float(registry.Quantity(value, unit).to(base).magnitude), label
