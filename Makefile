@@ -29,6 +29,7 @@ worker: install
 test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
 # Concurrent editors resolving conflicts through gunicorn: DATABASE_URL must name a

@@ -13,7 +13,7 @@ element-wise in C (`process.cpdist`); no Python loop runs over all pairs.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,10 +77,10 @@ class Scores:
 
 
 def candidate_pairs(
-    keys: list[Iterable[str]],
+    keys: Sequence[Iterable[str]],
     articles: np.ndarray,
     max_block: int = MAX_BLOCK,
-    strong: list[Iterable[str]] | None = None,
+    strong: Sequence[Iterable[str]] | None = None,
     needed: int = 1,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Rows (i, j), i < j, of items in different articles that share usable keys.
@@ -112,11 +112,11 @@ def candidate_pairs(
         return empty, empty
     codes, inverse = np.unique(np.concatenate(chunks), return_inverse=True)
     shared = np.bincount(inverse, weights=np.concatenate(weights))
-    i, j = codes // n, codes % n
+    left, right = codes // n, codes % n
     sizes = np.array([len(set(k)) for k in keys], dtype=np.int64)
-    enough = shared >= np.minimum(needed, np.maximum(1, np.minimum(sizes[i], sizes[j])))
-    keep = enough & (articles[i] != articles[j])
-    return i[keep], j[keep]
+    enough = shared >= np.minimum(needed, np.maximum(1, np.minimum(sizes[left], sizes[right])))
+    keep = enough & (articles[left] != articles[right])
+    return left[keep], right[keep]
 
 
 def similarity(

@@ -7,14 +7,14 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from difflib import SequenceMatcher
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 
 from . import dates, roles
 from .align import ClaimRef, Scores, aligned_pairs, candidate_pairs, similarity
@@ -159,7 +159,7 @@ def _facts_of(
     refs: list[ClaimRef], claims: dict[int, tuple[ClaimSpan, ...]], kind: str
 ) -> list[tuple[int, ClaimSpan, FactSpan]]:
     """(row in the similarity matrix, claim, fact) for every fact of a kind."""
-    out = []
+    out: list[tuple[int, ClaimSpan, FactSpan]] = []
     for row, ref in enumerate(refs):
         claim = claims[ref.article_id][ref.index]
         out.extend((row, claim, fact) for fact in claim.facts if fact.kind == kind)
@@ -680,12 +680,18 @@ def _run_link(a: str, b: str) -> bool:
     return match.size >= QUOTE_RUN
 
 
+def _content_word(words: Iterable[str]) -> bool:
+    return any(w not in STOP and len(w) > 2 for w in words)
+
+
 def _slipped_run(a: str, b: str) -> bool:
     """Whether two quotes share a run of `QUOTE_RUN` words but for one word in its
     middle: "on the edge of the abyss" / "reached the brink of the abyss". A word
     changed inside the only run two versions shared broke the run the other links
     need. The words that do match must hold a content word."""
     words_a, words_b = a.split(), b.split()
+    if LCSseq.similarity(words_a, words_b) < QUOTE_RUN - 1:
+        return False  # too few words in common, in order: most pairs stop here, fast
     blocks = SequenceMatcher(None, words_a, words_b, autojunk=False).get_matching_blocks()
     for left, right in itertools.pairwise(blocks):
         # One word replaced on each side between two matching stretches.
@@ -694,7 +700,7 @@ def _slipped_run(a: str, b: str) -> bool:
         if not left.size or not right.size or left.size + right.size + 1 < QUOTE_RUN:
             continue
         kept = words_a[left.a : left.a + left.size] + words_a[right.a : right.a + right.size]
-        if any(w not in STOP and len(w) > 2 for w in kept):
+        if _content_word(kept):
             return True
     return False
 
@@ -708,16 +714,15 @@ def _word_swap(a: str, b: str) -> bool:
     words_a, words_b = a.split(), b.split()
     if min(len(words_a), len(words_b)) < QUOTE_RUN:
         return False
-    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
-    same = sum(block.size for block in matcher.get_matching_blocks())
+    if min(len(words_a), len(words_b)) < SWAPPED_WORDS * max(len(words_a), len(words_b)):
+        return False
     kept = [
         w
-        for block in matcher.get_matching_blocks()
-        for w in words_a[block.a : block.a + block.size]
+        for op in Levenshtein.opcodes(words_a, words_b)
+        if op.tag == "equal"
+        for w in words_a[op.src_start : op.src_end]
     ]
-    if not any(w not in STOP and len(w) > 2 for w in kept):
-        return False
-    return same >= SWAPPED_WORDS * max(len(words_a), len(words_b))
+    return len(kept) >= SWAPPED_WORDS * max(len(words_a), len(words_b)) and _content_word(kept)
 
 
 def _quote_findings(refs, scores, claims) -> list[Finding]:
@@ -746,8 +751,8 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         if likeness < QUOTE_LIKENESS and not run:
             continue  # two remarks about one subject, not two versions of one
         for one, other in ((x, y), (y, x)):
-            key = (one, int(articles[other]))
-            best[key] = max(best.get(key, (-1.0, 0)), (likeness, -other))
+            slot = (one, int(articles[other]))
+            best[slot] = max(best.get(slot, (-1.0, 0)), (likeness, -other))
     joined = _join_mutual(union, best, lambda x: int(articles[x]))
     # One outlet's single quotation may be two in another ("…for the second time.
     # You know what they say…"): the second part, left over, joins the whole.
@@ -779,7 +784,7 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         severity = "low" if trimmed else "high"
         first = min(chosen.values(), key=lambda cf: cf[1].value)[1]
         key = "quote:" + " ".join(first.value.split()[:QUOTE_KEY_WORDS])
-        shown = {}
+        shown: dict[str, str] = {}
         for _, fact in sorted(chosen.values(), key=lambda cf: cf[1].start):
             shown.setdefault(fact.value, _clip(fact.text))
         summary = _summary("Quote worded", (shown[f.value] for _, f in chosen.values()))
@@ -930,7 +935,7 @@ def _aligned_titles(refs, scores, claims) -> list[tuple[TitleAt, TitleAt]]:
 
 
 def _title_findings(
-    extractions: list[Extraction], aligned: list[tuple[TitleAt, TitleAt]] = ()
+    extractions: list[Extraction], aligned: Sequence[tuple[TitleAt, TitleAt]] = ()
 ) -> list[Finding]:
     """One finding per person whose titles disagree between articles (see
     `_title_conflicts`), or between two sentences that say the same thing (`aligned`)."""
@@ -1146,7 +1151,9 @@ def _date_findings(refs, scores, claims, pairs, published, orphans=()) -> list[F
                 or row != shown[refs[row].article_id]
                 and verdict_of(row, shown[refs[row].article_id]) is not True
             }
-            rest = [(a, b, v) for a, b, v in group_edges if v is False and {a, b} & hidden]
+            rest: list[tuple[int, int, bool | None]] = [
+                (a, b, v) for a, b, v in group_edges if v is False and {a, b} & hidden
+            ]
             if len(rest) == len(group_edges):
                 break  # nothing new was shown: stop rather than repeat the finding
             group_edges = rest

@@ -75,7 +75,10 @@ def _value(match: re.Match) -> str | None:
     if _LOWER_MAY.match(month_text):
         return None
     month = MONTH_NUMBER.get(month_text.rstrip(".").lower())
-    day = int(re.match(r"\d+", match.group("d1") or match.group("d2")).group())
+    digits = re.match(r"\d+", match.group("d1") or match.group("d2"))
+    if digits is None:
+        return None
+    day = int(digits.group())
     year = match.group("y1") or match.group("y2")
     if month is None or not 1 <= day <= 31:
         return None
@@ -149,7 +152,8 @@ def agree(
     kinds = {a.split(":")[0], b.split(":")[0]}
     if "wd" in kinds and kinds & {"md", "ymd"}:
         # A date without a year takes its own article's, else the other's: one story.
-        year = (published_a or published_b).year if published_a or published_b else None
+        known = published_a or published_b
+        year = known.year if known else None
         day_a = on_calendar(a, year_a or year, published_a)
         day_b = on_calendar(b, year_b or year, published_b)
         if day_a is not None and day_b is not None:
@@ -169,12 +173,12 @@ def agree(
         other = b if a == "weekend" else a
         day = _weekday(other, year_b if a == "weekend" else year_a)
         return None if day is None else day in {"sat", "sun"}
-    day_a, day_b = _weekday(a, year_a), _weekday(b, year_b)
-    if day_a is None or day_b is None:
+    weekday_a, weekday_b = _weekday(a, year_a), _weekday(b, year_b)
+    if weekday_a is None or weekday_b is None:
         return None
-    if day_a != day_b and _around_midnight(a, day_a, b, day_b):
+    if weekday_a != weekday_b and _around_midnight(a, weekday_a, b, weekday_b):
         return True  # "late Friday" and "early Saturday" may be the same night
-    return day_a == day_b
+    return weekday_a == weekday_b
 
 
 def _around_midnight(a: str, day_a: str, b: str, day_b: str) -> bool:

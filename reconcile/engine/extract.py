@@ -215,6 +215,8 @@ def _quote_speakers(doc: Doc, quote: FactSpan) -> list[Span]:
     first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if first is None:
         return []
+    if first is None:
+        return []
     sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
     inside = range(first.start - 1, first.end + 1)
     verbs = [
@@ -225,7 +227,8 @@ def _quote_speakers(doc: Doc, quote: FactSpan) -> list[Span]:
     ]
     if not verbs:
         return []
-    verb = min(verbs, key=lambda t: min(abs(t.i - first.start), abs(t.i - first.end)))
+    at, end = first.start, first.end
+    verb = min(verbs, key=lambda t: min(abs(t.i - at), abs(t.i - end)))
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects:
         return []
@@ -449,7 +452,8 @@ def _age(sent: Span, first: int, last: int) -> str:
     name = doc[first - 2] if first - 2 >= sent.start else None
     closing = doc[last + 1].text if last + 1 < sent.end else ""
     named = name is not None and (name.pos_ == "PROPN" or name.ent_type_ == "PERSON")
-    if named and before is not None and before.text == "," and closing in {",", ".", ""}:
+    after_comma = before is not None and before.text == ","
+    if name is not None and named and after_comma and closing in {",", ".", ""}:
         words = [name]
         k = name.i - 1
         while k >= sent.start and doc[k].pos_ == "PROPN" and k > name.i - 4:
