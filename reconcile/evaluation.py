@@ -698,17 +698,43 @@ def _quotes_in(text: str):
             yield match.start(group), match.end(group), inner
 
 
+def _speaker_match(text: str, start: int, end: int) -> tuple[re.Match | None, int]:
+    """The "…," Obama said after the quotation at text[start:end], in the window from
+    its sentence's start (returned too) to just past it."""
+    sentence_start = max((s for s, _ in _sentences(text) if s <= start), default=0)
+    window = text[sentence_start : min(len(text), end + 80)]
+    return SPEAKER_RE.search(window, max(0, end - sentence_start)), sentence_start
+
+
+def _speaker_after(text: str, start: int, end: int) -> str:
+    match, _ = _speaker_match(text, start, end)
+    if match is None:
+        return ""
+    return (match.group("name") or match.group("name2")).split()[-1]
+
+
 def _quote_partners(
-    cluster: Cluster, article: str, inner: str, shared: set[str] | None = None
+    cluster: Cluster,
+    article: str,
+    inner: str,
+    shared: set[str] | None = None,
+    speaker: str = "",
 ) -> tuple[str, ...]:
-    """Articles quoting five words in a row of this quote; their words go into `shared`."""
+    """Articles quoting five words in a row of this quote; their words go into `shared`.
+
+    A quotation given to another named speaker is another remark that shares a
+    phrase ("…to protect our nation's biodiversity," said Grifo / said Thornhill),
+    not a version of this one."""
     words = re.findall(r"\w+", inner.lower())
     grams = {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
     out = []
     for name, text in cluster.articles.items():
         if name == article:
             continue
-        for _, _, other in _quotes_in(text):
+        for other_start, other_end, other in _quotes_in(text):
+            theirs_speaker = _speaker_after(text, other_start, other_end) if speaker else ""
+            if speaker and theirs_speaker and theirs_speaker != speaker:
+                continue
             theirs = re.findall(r"\w+", other.lower())
             if grams & {tuple(theirs[i : i + 5]) for i in range(len(theirs) - 4)}:
                 out.append(name)
@@ -723,7 +749,8 @@ def _gen_quotes(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturb
     for article, text in cluster.articles.items():
         for start, end, inner in _quotes_in(text):
             theirs: set[str] = set()
-            partners = _quote_partners(cluster, article, inner, theirs)
+            speaker = _speaker_after(text, start, end)
+            partners = _quote_partners(cluster, article, inner, theirs, speaker)
             if not partners:
                 continue
             # A word the other articles quote too, so the change is visible to them.
@@ -769,9 +796,7 @@ def _gen_speakers(cluster: Cluster, rng) -> list[Perturbation]:
             partners = _quote_partners(cluster, article, inner)
             if not partners:
                 continue
-            sentence_start = max((s for s, e in _sentences(text) if s <= start), default=0)
-            window = text[sentence_start : min(len(text), _end + 80)]
-            match = SPEAKER_RE.search(window, max(0, _end - sentence_start))
+            match, sentence_start = _speaker_match(text, start, _end)
             if not match:
                 continue
             group = "name" if match.group("name") else "name2"

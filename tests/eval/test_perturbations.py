@@ -112,3 +112,19 @@ def test_an_obituarys_survived_by_is_not_planted_as_survival():
     }
     planted = evaluation.perturbations(evaluation.Cluster("invented", story), per_kind=9)
     assert {p.change for p in planted if p.kind == "claim"} == {"survived -> died"}
+
+
+def test_a_quote_is_planted_only_against_the_same_speakers_words():
+    # The two remarks share a phrase but not a speaker: changing one is nothing the
+    # other article could show a reader.
+    story = {
+        "a.txt": '"Today the council acted at last to protect our harbour wall for good," '
+        "said Varga.",
+        "b.txt": '"Cutting the budget undermines every plan to protect our harbour wall for '
+        'good," said Brenner.',
+    }
+    planted = evaluation.perturbations(evaluation.Cluster("invented", story), per_kind=9)
+    assert [p for p in planted if p.kind == "quote"] == []
+    story["b.txt"] = story["b.txt"].replace("said Brenner", "said Varga")
+    planted = evaluation.perturbations(evaluation.Cluster("invented", story), per_kind=9)
+    assert {p.article for p in planted if p.kind == "quote"} == {"a.txt", "b.txt"}
