@@ -1148,6 +1148,8 @@ class PerturbationReport:
     outcomes: list[Outcome] = field(default_factory=list)
     # cluster -> (articles, findings on the untouched cluster)
     clusters: dict[str, tuple[int, list[Finding]]] = field(default_factory=dict)
+    # cluster -> article name -> text, to show a miss in its sentences
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def lines(self, verbose: bool = False) -> list[str]:
         out = []
@@ -1200,14 +1202,43 @@ class PerturbationReport:
                 mark = ("FLAGGED" if ok else "ok") if p.control else ("found" if ok else "MISSED")
                 kinds = ",".join(f"{f.kind}/{f.severity}" for f in outcome.found)
                 out.append(f"  {mark:7} {p.kind:15} {p.cluster} {p.article} {p.change} [{kinds}]")
+                if mark in {"MISSED", "FLAGGED"}:
+                    out.extend(self._context(p))
         return out
 
+    def _context(self, p: Perturbation) -> list[str]:
+        """The edited sentence, and the first partner's first sentence holding what was
+        there before the edit: enough to read a miss without opening the files."""
+        lines = [f"      edited: {_sentence_at(p.text, p.spans[0][0]).strip()[:240]}"]
+        old = p.change.split(" -> ")[0]
+        for name in p.partners[:1]:
+            text = self.texts.get(p.cluster, {}).get(name, "")
+            at = text.lower().find(old.lower()) if old else -1
+            if at >= 0:
+                lines.append(f"      {name}: {_sentence_at(text, at).strip()[:240]}")
+        return lines
 
-def run_perturbations(clusters: list[Cluster], per_kind: int = 4, seed: int = 0):
+
+PERTURBATION_KINDS = (*DETECTING_KINDS, *CONTROL_KINDS)
+
+
+def run_perturbations(
+    clusters: list[Cluster], per_kind: int = 4, seed: int = 0, kinds: Iterable[str] | None = None
+):
+    """Plant and score; `kinds` keeps only those perturbations (all by default)."""
+    wanted = set(kinds) if kinds is not None else None
+    unknown = (wanted or set()) - set(PERTURBATION_KINDS)
+    if unknown:
+        raise ValueError(
+            f"unknown kind {', '.join(sorted(unknown))}: use {', '.join(PERTURBATION_KINDS)}"
+        )
     report = PerturbationReport()
     for cluster in clusters:
         items = perturbations(cluster, per_kind=per_kind, seed=seed)
+        if wanted is not None:
+            items = [p for p in items if p.kind in wanted]
         findings, outcomes = run_cluster(cluster, items)
         report.outcomes.extend(outcomes)
         report.clusters[cluster.name] = (len(cluster.articles), findings)
+        report.texts[cluster.name] = dict(cluster.articles)
     return report

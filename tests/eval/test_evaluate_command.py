@@ -114,3 +114,11 @@ def test_gold_files_are_our_own_writing_not_copies_of_shared_text():
     for path in GOLD.glob("*/*.txt"):
         for line in path.read_text(encoding="utf-8").splitlines():
             assert len(line) < 60 or line not in shared, f"{path.name} copies shared text"
+
+
+def test_an_unknown_perturbation_kind_is_named_on_the_command_line():
+    from django.core.management.base import CommandError
+
+    corpus = SHARED / "corpus" / "ecbplus"
+    with pytest.raises(CommandError, match="unknown kind dates: use number, name, date"):
+        call_command("evaluate", "--perturb", str(corpus), "--clusters", "11", "--kinds", "dates")

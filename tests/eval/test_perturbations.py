@@ -128,3 +128,20 @@ def test_a_quote_is_planted_only_against_the_same_speakers_words():
     story["b.txt"] = story["b.txt"].replace("said Brenner", "said Varga")
     planted = evaluation.perturbations(evaluation.Cluster("invented", story), per_kind=9)
     assert {p.article for p in planted if p.kind == "quote"} == {"a.txt", "b.txt"}
+
+
+def test_a_run_can_keep_one_kind_and_a_miss_is_shown_in_its_sentences():
+    story = {
+        "a.txt": "The ferry Halden Star carried 31 passengers when it ran aground off the point.",
+        "b.txt": "The ferry Halden Star had 31 passengers on board when it ran aground.",
+    }
+    report = evaluation.run_perturbations(
+        [evaluation.Cluster("invented", story)], per_kind=9, kinds=["number"]
+    )
+    assert report.outcomes and {o.perturbation.kind for o in report.outcomes} == {"number"}
+    planted = report.outcomes[0].perturbation
+    edited, partner = report._context(planted)
+    assert "ran aground" in edited and "31" not in edited
+    assert partner.strip().startswith(planted.partners[0] + ": ") and "31 passengers" in partner
+    with pytest.raises(ValueError, match="unknown kind numbers"):
+        evaluation.run_perturbations([evaluation.Cluster("invented", story)], kinds=["numbers"])

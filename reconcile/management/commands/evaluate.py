@@ -36,7 +36,16 @@ class Command(BaseCommand):
         parser.add_argument("--clusters", default="16-30", help="cluster numbers, e.g. 1-15")
         parser.add_argument("--per-kind", type=int, default=4, help="perturbations per kind")
         parser.add_argument("--seed", type=int, default=0)
-        parser.add_argument("--details", action="store_true", help="list each item or perturbation")
+        parser.add_argument(
+            "--details",
+            action="store_true",
+            help="list each item or perturbation, a miss with its sentence and its partner's",
+        )
+        parser.add_argument(
+            "--kinds",
+            help="only these perturbations, e.g. number,quote (all by default; see "
+            "docs/quality.md for the kinds)",
+        )
 
     def handle(self, *args, **options):
         if options["perturb"]:
@@ -60,8 +69,12 @@ class Command(BaseCommand):
         clusters = evaluation.load_clusters(options["perturb"], _numbers(options["clusters"]))
         if not clusters:
             raise CommandError(f"no clusters {options['clusters']} in {options['perturb']}")
-        report = evaluation.run_perturbations(
-            clusters, per_kind=options["per_kind"], seed=options["seed"]
-        )
+        kinds = options["kinds"].split(",") if options["kinds"] else None
+        try:
+            report = evaluation.run_perturbations(
+                clusters, per_kind=options["per_kind"], seed=options["seed"], kinds=kinds
+            )
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
         for line in report.lines(verbose=options["details"]):
             self.stdout.write(line)
