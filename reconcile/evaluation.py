@@ -9,6 +9,7 @@ matched the same way.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter, defaultdict
@@ -304,8 +305,10 @@ def load_clusters(corpus: str | Path, numbers: Iterable[int] | None = None) -> l
     return clusters
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: ECB+ has one per line; longer lines are split at full stops."""
+@functools.lru_cache(maxsize=1024)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans: ECB+ has one per line; longer lines are split at full stops.
+    Cached: every generator, and the speaker lookup for each quotation, asks again."""
     spans = []
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
@@ -314,7 +317,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             if piece.strip():
                 spans.append((at, at + len(piece)))
             start = at + len(piece)
-    return spans
+    return tuple(spans)
 
 
 CALENDAR = {w.lower() for w in WEEKDAYS + MONTHS}

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 from . import dates, roles
 from .align import ClaimRef, Scores, aligned_pairs, candidate_pairs, similarity
 from .extract import CATEGORIES, STOP, label_name
-from .numbers import DOZEN, SCALES, TENS, UNITS, VAGUE, Quantity, compatible
+from .numbers import DIMENSIONS, DOZEN, SCALES, TENS, UNITS, VAGUE, Quantity, compatible
 from .types import ClaimSpan, Coverage, Extraction, FactSpan, Finding, VersionSpan
 
 EVENT_LABELS = {name for name, _ in CATEGORIES} | {"seriously injured"}
@@ -226,7 +226,7 @@ def _quantity(fact: FactSpan) -> Quantity:
 def _shown_number(fact: FactSpan) -> str:
     if fact.qualifier == "vague":
         return fact.text.lower()
-    if _quantity(fact).unit not in {"", "$", "€", "£", "%"}:
+    if _quantity(fact).unit in DIMENSIONS.keys() - {"%"}:
         # "120 miles", not the "193.12 km" it is compared as.
         return QUALIFIER_WORDS.get(fact.qualifier, "") + fact.text
     return QUALIFIER_WORDS.get(fact.qualifier, "") + fact.value

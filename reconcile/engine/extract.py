@@ -215,8 +215,6 @@ def _quote_speakers(doc: Doc, quote: FactSpan) -> list[Span]:
     first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if first is None:
         return []
-    if first is None:
-        return []
     sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
     inside = range(first.start - 1, first.end + 1)
     verbs = [
