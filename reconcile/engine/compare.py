@@ -421,6 +421,45 @@ def _twins(a, b, row_at: dict[tuple[int, int], int], scores: Scores) -> bool:
     return scores[row_a, row_b] >= TWIN_SCORE and context >= TWIN_CONTEXT
 
 
+class _Roles:
+    """What each value of a label is said to count, by the words around it.
+
+    Where two articles each give both 3 and 5 boats, those are two facts (five
+    boats attacked, three intercepted) and are not compared; but an article whose
+    "five boats" are *intercepted* gives the other fact's words to the wrong value.
+    A count is misplaced when its words are closer to the other value's mentions
+    than to its own value's, in the other articles."""
+
+    def __init__(self, facts, refs) -> None:
+        self.mentions: dict[tuple[str, float], list[tuple[int, set[str]]]] = defaultdict(list)
+        for row, claim, fact in facts:
+            if fact.qualifier != "vague":
+                key = (fact.label, _quantity(fact).value)
+                self.mentions[key].append((refs[row].article_id, _near_stems(claim, fact)))
+
+    def _closeness(self, article: int, near: set[str], label: str, value: float) -> int:
+        return max(
+            (len(near & theirs) for other, theirs in self.mentions[(label, value)]
+             if other != article),
+            default=0,
+        )  # fmt: skip
+
+    def _wrong(self, article: int, claim: ClaimSpan, fact: FactSpan, other: float) -> bool:
+        near = _near_stems(claim, fact)
+        own = _quantity(fact).value
+        return self._closeness(article, near, fact.label, other) > self._closeness(
+            article, near, fact.label, own
+        )
+
+    def misplaced(self, a, b) -> bool:
+        """Whether either count, as (article, claim, fact), reads as the other's fact."""
+        (art_a, claim_a, fact_a), (art_b, claim_b, fact_b) = a, b
+        value_a, value_b = _quantity(fact_a).value, _quantity(fact_b).value
+        return self._wrong(art_a, claim_a, fact_a, value_b) or self._wrong(
+            art_b, claim_b, fact_b, value_a
+        )
+
+
 def _number_findings(refs, scores, claims) -> list[Finding]:
     facts = [f for f in _facts_of(refs, claims, "number") if f[2].label]
     groups, strict = _number_groups(facts, refs, scores)
@@ -435,6 +474,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
         if fact.qualifier != "vague":
             stated[(refs[row].article_id, fact.label)].add(_quantity(fact).value)
     row_at = {(refs[row].article_id, fact.start): row for row, _, fact in facts}
+    roles = _Roles(facts, refs)
 
     def strict_pair(chosen, a: int, b: int) -> bool:
         """Whether two articles' counts were grouped before the loose pass."""
@@ -458,6 +498,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
             and (
                 sum({quantities[a].value, quantities[b].value} <= v for v in both) < 2
                 or _twins((a, *chosen[a]), (b, *chosen[b]), row_at, scores)
+                or roles.misplaced((a, *chosen[a]), (b, *chosen[b]))
             )
             and (
                 strict_pair(chosen, a, b)

@@ -347,9 +347,15 @@ def test_a_loose_pair_is_dropped_where_one_article_also_gives_the_others_value()
 def test_reworded_counts_are_two_facts_where_each_article_gives_both():
     assert not _findings(
         "Okafor played for 14 seasons with the club from Lagos. He coached for 11 seasons.",
-        "Okafor, who played for the Lions for 11 seasons, coached the side for 14 seasons.",
+        "Okafor, who coached the side for 11 seasons, played for the Lions for 14 seasons.",
         kind="number",
     )
+    # Unless the words around them swap them: he played 14 seasons or 11.
+    texts = [
+        "Okafor played for 14 seasons with the club from Lagos. He coached for 11 seasons.",
+        "Okafor, who played for the Lions for 11 seasons, coached the side for 14 seasons.",
+    ]
+    assert _findings(*texts, kind="number")
 
 
 # --- names ---
@@ -611,3 +617,25 @@ def test_opposite_words_about_the_same_thing_in_reworded_sentences_are_a_low_cla
         "Deputy Ortiz died at the scene, leaving his wife and two sons, the sheriff said.",
         kind="claim",
     )
+
+
+# --- session 7 ---
+
+
+def test_a_count_given_the_other_facts_words_conflicts_though_two_articles_give_both():
+    # Two articles each give five skiffs (the attack) and three (those stopped): two
+    # facts. A third whose *intercepted* skiffs are five has the attack's count in
+    # the wrong place.
+    texts = [
+        "Five skiffs attacked the tanker Marisol near Socotra on Monday. The frigate "
+        "Tarkash intercepted three skiffs after a chase, and two escaped.",
+        "Pirates in five skiffs attacked the tanker Marisol off Socotra. The Tarkash "
+        "intercepted three skiffs at dawn, the navy said.",
+        "The frigate Tarkash intercepted five skiffs near Socotra on Monday, the navy said.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("Number of skiff: 3 in 2 articles, 5 in 1 article")
+    assert _values(finding, texts)[2] == "five"
+    # The same three articles, the third intercepting three: nothing to flag.
+    agreeing = [*texts[:2], texts[2].replace("five skiffs", "three skiffs")]
+    assert not _findings(*agreeing, kind="number")
