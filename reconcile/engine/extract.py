@@ -574,6 +574,8 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
         if lemma not in PEOPLE_NOUNS:
             return lemma
     for token in after[:3]:
+        if token.is_punct and token.text not in {"-", "–"}:
+            break  # "$160 million, but sources say": the sources are not what it counts
         if token.pos_ == "NOUN":
             return _counted_noun(token)
     return ""

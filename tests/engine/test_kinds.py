@@ -639,3 +639,13 @@ def test_a_count_given_the_other_facts_words_conflicts_though_two_articles_give_
     # The same three articles, the third intercepting three: nothing to flag.
     agreeing = [*texts[:2], texts[2].replace("five skiffs", "three skiffs")]
     assert not _findings(*agreeing, kind="number")
+
+
+def test_a_noun_past_a_comma_is_not_what_a_count_counts():
+    # "$160 million, but sources say": the sum does not count sources, so two sums
+    # followed by "sources" are not one fact.
+    assert not _findings(
+        "The Harbour Lions offered Okafor $16 million, but sources say the deal is not done.",
+        "Okafor's agent wants $20 million, sources close to the club said on Monday.",
+        kind="number",
+    )
