@@ -1,16 +1,22 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.http import Http404
 
 from .formats import ParsedText, UnreadableFile, first_line, looks_english, read_file
 from .models import Article, Desk, Membership, Story, body_digest
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 log = logging.getLogger(__name__)
 
@@ -28,21 +34,21 @@ class Rejected:
     reason: str
 
 
-def desk_for_user(user: AbstractBaseUser) -> Desk | None:
+def desk_for_user(user: User) -> Desk | None:
     membership = Membership.objects.filter(user=user).select_related("desk").first()
     return membership.desk if membership else None
 
 
-def can_edit(user: AbstractBaseUser) -> bool:
+def can_edit(user: User) -> bool:
     membership = Membership.objects.filter(user=user).first()
     return bool(membership and membership.can_edit)
 
 
-def stories_for_user(user: AbstractBaseUser):
+def stories_for_user(user: User) -> QuerySet[Story]:
     return Story.objects.filter(desk__members__user=user)
 
 
-def get_story_for_user(user: AbstractBaseUser, pk: int) -> Story:
+def get_story_for_user(user: User, pk: int) -> Story:
     """The story if it belongs to the user's desk; 404 otherwise, even if it exists."""
     story = stories_for_user(user).filter(pk=pk).first()
     if story is None:
@@ -51,7 +57,7 @@ def get_story_for_user(user: AbstractBaseUser, pk: int) -> Story:
 
 
 @transaction.atomic
-def story_create(*, desk: Desk, title: str, user: AbstractBaseUser | None = None) -> Story:
+def story_create(*, desk: Desk, title: str, user: User | None = None) -> Story:
     return Story.objects.create(desk=desk, title=title.strip(), created_by=user)
 
 
@@ -90,7 +96,7 @@ def article_add(
 
 
 def articles_add_files(
-    *, story: Story, files, enqueue: bool = True
+    *, story: Story, files: Iterable[UploadedFile], enqueue: bool = True
 ) -> tuple[list[Article], list[Rejected]]:
     """Add every readable file; report each one that can't be added and why."""
     added: list[Article] = []
@@ -98,7 +104,7 @@ def articles_add_files(
     for upload in files:
         name = getattr(upload, "name", str(upload))
         try:
-            parsed = _parse_upload(upload)
+            parsed = _parse_upload(upload, name)
             added.append(
                 article_add(
                     story=story,
@@ -113,17 +119,18 @@ def articles_add_files(
     return added, rejected
 
 
-def _parse_upload(upload) -> ParsedText:
+def _parse_upload(upload: UploadedFile, name: str) -> ParsedText:
     limit = settings.RECONCILE_MAX_UPLOAD_BYTES
-    if getattr(upload, "size", 0) > limit:
+    size = getattr(upload, "size", 0)
+    if size > limit:
         raise UnreadableFile(
-            f"the file is {upload.size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit"
+            f"the file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit"
         )
-    return read_file(upload.name, upload.read(), max_bytes=limit)
+    return read_file(name, upload.read(), max_bytes=limit)
 
 
 @transaction.atomic
-def article_update(*, article: Article, title: str, outlet: str, published) -> Article:
+def article_update(*, article: Article, title: str, outlet: str, published: date | None) -> Article:
     """Headline, outlet and date are the editor's to correct; the text never changes.
 
     A new day of publication places the article's weekdays and "yesterday" on the

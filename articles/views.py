@@ -1,13 +1,15 @@
 from django.contrib import messages
-from django.http import HttpResponseForbidden
+from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
+
+from newsroom.http import AuthenticatedHttpRequest
 
 from . import services
 from .forms import ArticleEditForm, PasteForm, StoryForm, UploadForm
 
 
-def story_list(request):
+def story_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     stories = services.stories_for_user(request.user).prefetch_related("articles")
     form = StoryForm(request.POST or None)
     if request.method == "POST":
@@ -23,7 +25,7 @@ def story_list(request):
 
 
 @require_POST
-def article_upload(request, pk):
+def article_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     story = services.get_story_for_user(request.user, pk)
     if not services.can_edit(request.user):
         return HttpResponseForbidden("Only editors can add articles.")
@@ -40,7 +42,7 @@ def article_upload(request, pk):
 
 
 @require_POST
-def article_paste(request, pk):
+def article_paste(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     story = services.get_story_for_user(request.user, pk)
     if not services.can_edit(request.user):
         return HttpResponseForbidden("Only editors can add articles.")
@@ -55,12 +57,12 @@ def article_paste(request, pk):
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))  # ErrorList yields the messages
     return redirect("story-detail", pk=story.pk)
 
 
 @require_POST
-def article_edit(request, pk, article_pk):
+def article_edit(request: AuthenticatedHttpRequest, pk: int, article_pk: int) -> HttpResponse:
     story = services.get_story_for_user(request.user, pk)
     article = get_object_or_404(story.articles, pk=article_pk)
     if not services.can_edit(request.user):
@@ -72,5 +74,5 @@ def article_edit(request, pk, article_pk):
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))  # ErrorList yields the messages
     return redirect("story-detail", pk=story.pk)

@@ -11,6 +11,7 @@ a rename within a directory is atomic, so a worker sees the whole file or none.
 import os
 import uuid
 from time import monotonic
+from typing import Any
 
 from kombu.exceptions import ChannelError
 from kombu.transport import filesystem
@@ -19,7 +20,9 @@ from kombu.utils.json import dumps
 
 
 class Channel(filesystem.Channel):
-    def _put(self, queue, payload, **kwargs):
+    # kombu's own filesystem Channel._put has this signature, which already
+    # differs from AbstractChannel's (`message`); its stubs ignore that too.
+    def _put(self, queue: str, payload: dict[str, Any], **kwargs: Any) -> None:  # type: ignore[override]
         # The name kombu gives it: a worker reads files in the order of these names.
         name = f"{round(monotonic() * 1000)}_{uuid.uuid4()}.{queue}.msg"
         path = os.path.join(self.data_folder_out, name)

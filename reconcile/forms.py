@@ -1,8 +1,15 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from django import forms
 
 from .models import Discrepancy
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 CUSTOM = "__custom__"
 
@@ -19,9 +26,11 @@ class ResolveForm(forms.Form):
     )
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, values: list[str], **kwargs):
+    def __init__(self, *args: Any, values: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["choice"].choices = [(v, v) for v in values] + [(CUSTOM, "Other:")]
+        choice = self.fields["choice"]
+        assert isinstance(choice, forms.ChoiceField)  # declared above; `fields` holds any Field
+        choice.choices = [(v, v) for v in values] + [(CUSTOM, "Other:")]
 
     def clean_evidence(self) -> list[str]:
         links = [
@@ -33,8 +42,9 @@ class ResolveForm(forms.Form):
                 raise forms.ValidationError(f"{link!r} is not a web link (http:// or https://).")
         return links
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data  # what Form.clean returns
         if data.get("choice") == CUSTOM:
             if not data.get("custom_value", "").strip():
                 self.add_error("custom_value", "Write the correct value, or pick one above.")
@@ -49,11 +59,11 @@ class WorkflowForm(forms.Form):
     assignee = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args: Any, members: Iterable[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [("", "Nobody")] + [
-            (m.pk, m.get_username()) for m in members
-        ]
+        assignee = self.fields["assignee"]
+        assert isinstance(assignee, forms.TypedChoiceField)  # declared above
+        assignee.choices = [("", "Nobody")] + [(m.pk, m.get_username()) for m in members]
 
 
 class ClaimVerdictForm(forms.Form):

@@ -1,8 +1,16 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from articles.models import Article, Story
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 class Claim(models.Model):
@@ -17,6 +25,10 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     verified_at = models.DateTimeField(null=True, blank=True)
+
+    # Not stored: the story page sets them for its template (views._claim_forms).
+    mark_url: str
+    verdict_options: str
 
     class Meta:
         ordering = ["article_id", "start"]
@@ -106,6 +118,9 @@ class Discrepancy(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
+    # Not stored: the story page sets it for its template (views.story_detail).
+    panel_url: str
+
     class Meta:
         ordering = ["severity_rank", "kind", "id"]
         verbose_name_plural = "discrepancies"
@@ -117,7 +132,7 @@ class Discrepancy(models.Model):
         return self.summary
 
     @property
-    def resolution(self) -> dict | None:
+    def resolution(self) -> dict[str, Any] | None:
         if self.status != self.Status.RESOLVED:
             return None
         return {
@@ -129,7 +144,15 @@ class Discrepancy(models.Model):
             "at": self.resolved_at.isoformat() if self.resolved_at else None,
         }
 
-    def resolve(self, *, by, value: str, verdict: str = "", note: str = "", evidence=()) -> None:
+    def resolve(
+        self,
+        *,
+        by: User | None,
+        value: str,
+        verdict: str = "",
+        note: str = "",
+        evidence: Iterable[str] = (),
+    ) -> None:
         """Record an editor's decision; the caller saves and logs the change."""
         self.status = self.Status.RESOLVED
         self.resolved_value = value

@@ -15,12 +15,12 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin, urlsplit
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +29,9 @@ from articles.models import Article, Story
 
 from .models import Discrepancy, Event, Export, Version
 from .services import story_coverage
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +59,7 @@ EXTENSIONS = {"claimreview": "jsonld"}
 BINARY_FORMATS = frozenset({"pdf"})
 
 # ClaimReview's numeric scale; docs/reports.md explains it to readers of the feed.
-RATINGS = {
+RATINGS: dict[str, int] = {
     Discrepancy.Verdict.VERIFIED: 5,
     Discrepancy.Verdict.DISPUTED: 3,
     Discrepancy.Verdict.UNVERIFIABLE: 2,
@@ -80,7 +83,7 @@ def story_url(story: Story, base_url: str | None = None, discrepancy_id: int | N
     return urljoin(base_url, path) if base_url else path
 
 
-def story_discrepancies(story: Story):
+def story_discrepancies(story: Story) -> QuerySet[Discrepancy]:
     return (
         Discrepancy.objects.filter(story=story)
         .select_related("resolved_by", "assignee")
@@ -609,7 +612,7 @@ def needs_worker(story: Story, fmt: str) -> bool:
 
 
 @transaction.atomic
-def export_request(*, story: Story, user, fmt: str, base_url: str = "") -> Export:
+def export_request(*, story: Story, user: User | None, fmt: str, base_url: str = "") -> Export:
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}")
     export = Export.objects.create(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +16,9 @@ from .engine.compare import compare, coverage
 from .engine.extract import claim_terms, extract_many
 from .engine.types import ClaimSpan, Coverage, Extraction, FactSpan, Finding
 from .models import Claim, Discrepancy, Event, Fact, Version
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 log = logging.getLogger(__name__)
 BUSY = [Article.Status.QUEUED, Article.Status.EXTRACTING]
@@ -202,8 +206,8 @@ def load_extractions(
         .order_by("claim_id", "start")
         .values_list("claim_id", "kind", "start", "end", "text", "value", "label", "qualifier")
     )
-    for claim_id, *fields in facts:
-        facts_by_claim[claim_id].append(FactSpan(*fields))
+    for claim_id, kind, start, end, text, value, label, qualifier in facts:
+        facts_by_claim[claim_id].append(FactSpan(kind, start, end, text, value, label, qualifier))
     for pk, article_id, start, end, text in claims:
         claims_by_article[article_id].append(
             ClaimSpan(start, end, text, tuple(facts_by_claim.get(pk, ())), claim_terms(text))
@@ -303,7 +307,7 @@ SAVED = [
 
 @transaction.atomic
 def discrepancy_change(
-    *, discrepancy_id: int, user, expected_revision: int, action: str, **changes
+    *, discrepancy_id: int, user: User, expected_revision: int, action: str, **changes: Any
 ) -> Discrepancy:
     """Apply an editor's change, record it in the history, and never lose another's.
 
@@ -350,7 +354,7 @@ def discrepancy_change(
 
 
 @transaction.atomic
-def claim_mark(*, claim: Claim, user, verdict: str) -> Claim:
+def claim_mark(*, claim: Claim, user: User, verdict: str) -> Claim:
     claim.verdict = verdict
     claim.verified_by = user if verdict else None
     claim.verified_at = timezone.now() if verdict else None
@@ -363,7 +367,7 @@ def health() -> dict[str, str]:
 
     from newsroom.celery import app
 
-    checks = {}
+    checks: dict[str, str] = {}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -377,7 +381,8 @@ def health() -> dict[str, str]:
     except Exception as exc:
         checks["broker"] = f"error: {exc}"
     try:
-        replies = app.control.ping(timeout=1.0) if checks["broker"] == "ok" else []
+        # A ping waits for replies, so it returns a list (celery-types: "or None").
+        replies = (app.control.ping(timeout=1.0) or []) if checks["broker"] == "ok" else []
         checks["workers"] = str(len(replies))
     except Exception as exc:  # the filesystem broker has no broadcast
         checks["workers"] = f"unknown ({type(exc).__name__})"

@@ -8,12 +8,17 @@ asked for, in well under a second.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Desk, Story, body_digest
 
 from .models import Claim, Discrepancy, Event, Fact, Version
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 KINDS = ("number", "name", "date", "quote")
 SEVERITIES = ("high", "medium", "low")
@@ -30,7 +35,12 @@ def _sentence(j: int, value: int) -> tuple[str, int, int]:
 
 @transaction.atomic
 def story_build(
-    *, desk: Desk, title: str, articles: int = 10, discrepancies: int = 100, user=None
+    *,
+    desk: Desk,
+    title: str,
+    articles: int = 10,
+    discrepancies: int = 100,
+    user: User | None = None,
 ) -> Story:
     """A story of `articles` done articles and `discrepancies` open conflicts.
 

@@ -1,13 +1,26 @@
 """Thin Celery tasks: take an id, call one service."""
 
+from typing import TypedDict
+
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
 from . import reports, services
 
+
+class TaskOptions(TypedDict):
+    """Keyword arguments of shared_task, typed so mypy checks them against Celery's."""
+
+    acks_late: bool
+    reject_on_worker_lost: bool
+    autoretry_for: tuple[type[Exception], ...]
+    retry_backoff: bool
+    max_retries: int
+
+
 # Every task is idempotent, so a redelivery after a lost worker is safe; only
 # database connection errors are worth retrying, anything else is recorded.
-IDEMPOTENT_TASK = {
+IDEMPOTENT_TASK: TaskOptions = {
     "acks_late": True,
     "reject_on_worker_lost": True,
     "autoretry_for": (OperationalError, InterfaceError),

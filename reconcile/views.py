@@ -1,8 +1,10 @@
 from collections import Counter
+from collections.abc import Callable
+from typing import Any, TypedDict
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_POST
 from articles.forms import PasteForm, UploadForm
 from articles.models import Article, Story
 from articles.services import can_edit, get_story_for_user
+from newsroom.http import AuthenticatedHttpRequest
 
 from . import reports, services
 from .forms import ClaimVerdictForm, ConflictFilterForm, ResolveForm, WorkflowForm
@@ -18,14 +21,14 @@ from .highlight import Mark, highlight
 from .models import Claim, Discrepancy, Export, Version
 
 
-def _url_per_row(name: str, story_pk: int):
+def _url_per_row(name: str, story_pk: int) -> Callable[[int], str]:
     """reverse() once for links that differ only in their last id: a page has hundreds."""
     sentinel = 987654321987654321
     head, _, tail = reverse(name, args=[story_pk, sentinel]).rpartition(str(sentinel))
     return lambda pk: f"{head}{pk}{tail}"
 
 
-def story_detail(request, pk):
+def story_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     story = get_story_for_user(request.user, pk)
     editable = can_edit(request.user)
     articles = list(story.articles.order_by("id").prefetch_related("claims"))
@@ -88,8 +91,15 @@ def _claim_forms(story: Story, articles: list[Article]) -> None:
 
 
 def _panel_context(
-    request, story: Story, discrepancy, *, articles=None, versions=None, editable=None, **extra
-) -> dict:
+    request: AuthenticatedHttpRequest,
+    story: Story,
+    discrepancy: Discrepancy | None,
+    *,
+    articles: list[Article] | None = None,
+    versions: list[Version] | None = None,
+    editable: bool | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
     """The conflict panel. Pass what the caller already holds (articles, the
     discrepancy's versions, whether the user can edit) so it is not fetched again."""
     editable = can_edit(request.user) if editable is None else editable
@@ -132,7 +142,7 @@ def _panel_context(
     return context
 
 
-def story_status(request, pk):
+def story_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     story = get_story_for_user(request.user, pk)
     # The page's polling doubles as the retry for sends that found the queue down.
     services.articles_requeue_delayed(story_id=story.pk)
@@ -150,10 +160,20 @@ def story_status(request, pk):
     )
 
 
-def _versions_view(versions: list[Version], articles: list[Article]):
+class VersionRow(TypedDict):
+    article: Article
+    claim_id: int | None
+    value: str
+    agreeing: int
+    before: str
+    marked: str
+    after: str
+
+
+def _versions_view(versions: list[Version], articles: list[Article]) -> list[VersionRow]:
     by_id = {a.pk: a for a in articles}
     counts = Counter(v.value for v in versions)
-    rows = []
+    rows: list[VersionRow] = []
     for v in versions:
         article = by_id.get(v.article_id)
         if article is None:
@@ -174,7 +194,9 @@ def _versions_view(versions: list[Version], articles: list[Article]):
     return rows
 
 
-def discrepancy_panel(request, pk, discrepancy_pk):
+def discrepancy_panel(
+    request: AuthenticatedHttpRequest, pk: int, discrepancy_pk: int
+) -> HttpResponse:
     story = get_story_for_user(request.user, pk)
     discrepancy = get_object_or_404(reports.story_discrepancies(story), pk=discrepancy_pk)
     if not request.htmx:
@@ -195,7 +217,7 @@ def _attachment(content: str | bytes, media_type: str, filename: str) -> HttpRes
     return response
 
 
-def story_report(request, pk, fmt):
+def story_report(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> HttpResponse:
     story = get_story_for_user(request.user, pk)
     if fmt not in reports.FORMATS:
         raise Http404("Unknown report format")
@@ -208,27 +230,34 @@ def story_report(request, pk, fmt):
     return _attachment(content, media_type, reports.download_name(story, fmt))
 
 
-def _panel_response(request, story, discrepancy, **extra):
+def _panel_response(
+    request: AuthenticatedHttpRequest, story: Story, discrepancy: Discrepancy, **extra: Any
+) -> HttpResponse:
     if not request.htmx:
         return redirect(f"{reverse('story-detail', args=[story.pk])}?d={discrepancy.pk}")
     context = _panel_context(request, story, discrepancy, **extra)
     return render(request, "reconcile/story.html#conflict-panel", context)
 
 
-def _story_discrepancy(request, pk, discrepancy_pk):
+def _story_discrepancy(
+    request: AuthenticatedHttpRequest, pk: int, discrepancy_pk: int
+) -> tuple[Story, Discrepancy]:
     story = get_story_for_user(request.user, pk)
     discrepancy = get_object_or_404(reports.story_discrepancies(story), pk=discrepancy_pk)
     return story, discrepancy
 
 
 @require_POST
-def discrepancy_resolve(request, pk, discrepancy_pk):
+def discrepancy_resolve(
+    request: AuthenticatedHttpRequest, pk: int, discrepancy_pk: int
+) -> HttpResponse:
     story, discrepancy = _story_discrepancy(request, pk, discrepancy_pk)
     if not can_edit(request.user):
         return HttpResponseForbidden("Viewers cannot resolve conflicts.")
     # A change leaves the versions as they were: the panel reuses them.
-    panel = {"versions": list(discrepancy.versions.all()), "editable": True}
-    values = list(dict.fromkeys(v.value for v in panel["versions"]))
+    versions = list(discrepancy.versions.all())
+    panel = {"versions": versions, "editable": True}
+    values = list(dict.fromkeys(v.value for v in versions))
     form = ResolveForm(request.POST, values=values)
     if not form.is_valid():
         return _panel_response(request, story, discrepancy, resolve_form=form, **panel)
@@ -247,7 +276,7 @@ def discrepancy_resolve(request, pk, discrepancy_pk):
     except services.StaleEdit as stale:
         # Keep what this editor typed, show what the other changed, ask to confirm.
         data = request.POST.copy()
-        data["revision"] = stale.current.revision
+        data["revision"] = str(stale.current.revision)  # as the browser sends it
         return _panel_response(
             request,
             story,
@@ -260,7 +289,9 @@ def discrepancy_resolve(request, pk, discrepancy_pk):
 
 
 @require_POST
-def discrepancy_workflow(request, pk, discrepancy_pk):
+def discrepancy_workflow(
+    request: AuthenticatedHttpRequest, pk: int, discrepancy_pk: int
+) -> HttpResponse:
     story, discrepancy = _story_discrepancy(request, pk, discrepancy_pk)
     if not can_edit(request.user):
         return HttpResponseForbidden("Viewers cannot change conflicts.")
@@ -284,7 +315,7 @@ def discrepancy_workflow(request, pk, discrepancy_pk):
 
 
 @require_POST
-def claim_mark(request, pk, claim_pk):
+def claim_mark(request: AuthenticatedHttpRequest, pk: int, claim_pk: int) -> HttpResponse:
     story = get_story_for_user(request.user, pk)
     claim = get_object_or_404(Claim, pk=claim_pk, article__story=story)
     if not can_edit(request.user):
@@ -300,7 +331,7 @@ def claim_mark(request, pk, claim_pk):
     return redirect(url)
 
 
-def my_queue(request):
+def my_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     discrepancies = (
         Discrepancy.objects.filter(assignee=request.user, story__desk__members__user=request.user)
         .exclude(status=Discrepancy.Status.RESOLVED)
@@ -311,7 +342,7 @@ def my_queue(request):
 
 
 @login_not_required
-def healthz(request):
+def healthz(request: HttpRequest) -> HttpResponse:
     """Database, broker and worker, for the load balancer and the on-call editor."""
     checks = services.health()
     status = 200 if checks["database"] == "ok" and checks["broker"] == "ok" else 503
@@ -319,7 +350,7 @@ def healthz(request):
 
 
 @require_POST
-def article_retry(request, pk, article_pk):
+def article_retry(request: AuthenticatedHttpRequest, pk: int, article_pk: int) -> HttpResponse:
     story = get_story_for_user(request.user, pk)
     article = get_object_or_404(story.articles, pk=article_pk)
     if can_edit(request.user):
@@ -327,12 +358,12 @@ def article_retry(request, pk, article_pk):
     return redirect("story-detail", pk=story.pk)
 
 
-def _export_context(story, export: Export) -> dict:
+def _export_context(story: Story, export: Export) -> dict[str, Any]:
     return {"story": story, "export": export, "label": reports.LABELS[export.format]}
 
 
 @require_POST
-def story_export(request, pk):
+def story_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     story = get_story_for_user(request.user, pk)
     fmt = request.POST.get("format", "")
     if fmt not in reports.FORMATS:
@@ -347,14 +378,14 @@ def story_export(request, pk):
     return redirect("export-status", pk=story.pk, export_pk=export.pk)
 
 
-def export_status(request, pk, export_pk):
+def export_status(request: AuthenticatedHttpRequest, pk: int, export_pk: int) -> HttpResponse:
     story = get_story_for_user(request.user, pk)
     export = get_object_or_404(Export.objects.defer("content"), story=story, pk=export_pk)
     template = "reconcile/export.html#export-status" if request.htmx else "reconcile/export.html"
     return render(request, template, _export_context(story, export))
 
 
-def export_download(request, pk, export_pk):
+def export_download(request: AuthenticatedHttpRequest, pk: int, export_pk: int) -> HttpResponse:
     # Through the user's desk's story: another desk's export is a 404, like its story.
     story = get_story_for_user(request.user, pk)
     export = get_object_or_404(Export, story=story, pk=export_pk, status=Export.Status.DONE)
@@ -365,7 +396,7 @@ def export_download(request, pk, export_pk):
     )
 
 
-def story_coverage(request, pk):
+def story_coverage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """What most articles report and some leave out: shown as coverage, not as conflicts."""
     story = get_story_for_user(request.user, pk)
     labels = {a.pk: a.label for a in story.articles.only("outlet", "filename", "title")}

@@ -41,7 +41,7 @@ class Command(BaseCommand):
             )
             story = Story.objects.filter(desk=desk, title=DEMO_TITLE).first()
             created = story is None
-            if created:
+            if story is None:
                 story = story_create(desk=desk, title=DEMO_TITLE, user=user)
                 for path in sorted(DEMO_DIR.glob("*.txt")):
                     text = read_file(path.name, path.read_bytes(), max_bytes=1_000_000)

@@ -206,8 +206,8 @@ class Command(BaseCommand):
         finally:
             if made_desk:
                 desk.delete()
-        for n, seconds in timings.items():
-            out(f"  {n} worker process{'es' if n > 1 else ''}: best {min(seconds):7.2f} s")
+        for n, runs_seconds in timings.items():
+            out(f"  {n} worker process{'es' if n > 1 else ''}: best {min(runs_seconds):7.2f} s")
         out(f"  load average after: {_load()}")
         out(f"  speed-up from 1 to 2 worker processes: {min(timings[1]) / min(timings[2]):.2f}x")
 
@@ -335,7 +335,9 @@ class _Worker:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
         with app.pool.acquire(block=True) as conn:
-            conn.default_channel.queue_delete(self.queue)
+            # celery-types has app.pool as a ProducerPool, so conn as a Producer; app.pool
+            # is kombu's ConnectionPool (celery/app/base.py), and conn a Connection.
+            conn.default_channel.queue_delete(self.queue)  # type: ignore[attr-defined]
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from reconcile import evaluation
 
 def _numbers(text: str) -> list[int]:
     """'1-15' or '1,3,5-7' -> the cluster numbers."""
-    out = []
+    out: list[int] = []
     for part in text.split(","):
         first, _, last = part.partition("-")
         out.extend(range(int(first), int(last or first) + 1))

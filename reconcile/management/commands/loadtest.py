@@ -387,8 +387,9 @@ class Command(BaseCommand):
 
     def _query_counts(self, story: Story, user) -> dict[str, int]:
         """SQL queries of the page, the panel and a resolve, counted in this process."""
-        d = Discrepancy.objects.filter(story=story, status=Discrepancy.Status.OPEN).first()
-        value = d.versions.first().value
+        # The page story was built with open conflicts, each stated by several articles.
+        d = Discrepancy.objects.filter(story=story, status=Discrepancy.Status.OPEN)[0]
+        value = d.versions.all()[0].value
         client = Client()
         counts = {}
         requests = {
