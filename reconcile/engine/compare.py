@@ -823,8 +823,12 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         shortest, longest = min(values, key=len), max(values, key=len)
         trimmed = all(shortest in v for v in values) or all(v in longest for v in values)
         severity = "low" if trimmed else "high"
-        first = min(chosen.values(), key=lambda cf: cf[1].value)[1]
-        key = "quote:" + " ".join(first.value.split()[:QUOTE_KEY_WORDS])
+        # The key carries an editor's resolution to the next run. It comes from the
+        # first version in alphabetical order, which a quote cut short keeps (its
+        # first words stay); a fragment inside another version ("a raw, murderous
+        # act") does not count, since cutting the whole may leave the fragment out.
+        complete = [v for v in values if not any(v != w and v in w for w in values)]
+        key = "quote:" + " ".join(min(complete).split()[:QUOTE_KEY_WORDS])
         shown: dict[str, str] = {}
         for _, fact in sorted(chosen.values(), key=lambda cf: cf[1].start):
             shown.setdefault(fact.value, _clip(fact.text))

@@ -232,6 +232,8 @@ def _quote_speakers(doc: Doc, quote: FactSpan) -> list[Span]:
         return []
     if subjects[0].lower_ in PRONOUNS:
         return []  # "he said": resolving it is guesswork, and a wrong guess is a false alarm
+    if at <= subjects[0].i < end:
+        return []  # a word of the quote itself, parsed as the verb's subject: not who said it
     first = _named(doc, subjects[0], loose=True)
     if first is None:
         return []

@@ -649,3 +649,32 @@ def test_a_noun_past_a_comma_is_not_what_a_count_counts():
         "Okafor's agent wants $20 million, sources close to the club said on Monday.",
         kind="number",
     )
+
+
+def test_a_quotes_key_survives_a_fragment_of_it_leaving_the_finding():
+    # The key carries an editor's resolution to the next run. The third article
+    # quotes only "a raw, murderous act", which joins the first article's whole
+    # quote; cutting that quote short drops the fragment from the finding, and the
+    # key must not follow the fragment.
+    texts = [
+        '"We are all deeply shocked by the death of three of our citizens, victims of a '
+        'raw, murderous act," Premier Alis Varga told parliament in Corvath.',
+        '"We are deeply shocked by the unjust death of these three people, our fellow '
+        'citizens," Premier Alis Varga told parliament in Corvath.',
+        'Premier Alis Varga called the fire at the bank "a raw, murderous act".',
+    ]
+    [before] = _findings(*texts, kind="quote")
+    cut = texts[0].replace(", victims of a raw, murderous act", "")
+    [after] = _findings(cut, *texts[1:], kind="quote")
+    assert after.key == before.key
+
+
+def test_a_word_of_the_quote_is_not_who_said_it():
+    # Cut short, the quote's words run into the verb: the parser may make its first
+    # word the subject of "told". Nobody called "Nothing" said it.
+    texts = [
+        '"Nothing less than the future of Europe, and with that the" Merkel told lawmakers.',
+        '"Nothing less than the future of Europe, and with that the future of Germany in '
+        'Europe, is at stake," Merkel told lawmakers in Berlin.',
+    ]
+    assert not _findings(*texts, kind="attribution")
