@@ -12,6 +12,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.http import Http404
 
+from reconcile.engine.dates import publication_date
+
 from .formats import ParsedText, UnreadableFile, first_line, looks_english, read_file
 from .models import Article, Desk, Membership, Story, body_digest
 
@@ -82,6 +84,8 @@ def article_add(
                 outlet=outlet.strip()[:200],
                 filename=filename,
                 body=body,
+                # The article's own "Published ..." line, which the editor may correct.
+                published=publication_date(body),
                 digest=digest,
                 notice="" if looks_english(body) else NOT_ENGLISH,
             )

@@ -21,6 +21,7 @@ from typing import Any
 from articles.formats import read_file
 
 from .engine.compare import IDIOMS, compare, coverage
+from .engine.dates import publication_date
 from .engine.extract import STOP, claim_terms, extract_many
 from .engine.numbers import parse_number
 from .engine.pipeline import analyse
@@ -86,7 +87,10 @@ def report_from_findings(articles: list[tuple[str, str]], findings: list[Finding
 
 
 def pipeline_report(articles: list[tuple[str, str]]) -> dict:
-    texts = [ArticleText(i, body) for i, (_, body) in enumerate(articles, start=1)]
+    texts = [
+        ArticleText(i, body, publication_date(body))
+        for i, (_, body) in enumerate(articles, start=1)
+    ]
     _, findings = analyse(texts)
     return report_from_findings(articles, findings)
 
@@ -1113,7 +1117,8 @@ def run_cluster(cluster: Cluster, items: list[Perturbation]) -> tuple[list[Findi
     """The cluster's own findings, and what each perturbation adds over its edit."""
     names = list(cluster.articles)
     claims = list(extract_many(cluster.articles.values()))
-    base = [Extraction(i, c) for i, c in enumerate(claims)]
+    published = [publication_date(text) for text in cluster.articles.values()]
+    base = [Extraction(i, c, published[i]) for i, c in enumerate(claims)]
     base_findings = compare(base)
     before = {_signature(f, names) for f in base_findings}
     severity_before = {f.key: SEVERITY_RANK[f.severity] for f in base_findings}
@@ -1123,7 +1128,7 @@ def run_cluster(cluster: Cluster, items: list[Perturbation]) -> tuple[list[Findi
     for item, new_claims in zip(items, changed, strict=True):
         index = names.index(item.article)
         extractions = list(base)
-        extractions[index] = Extraction(index, new_claims)
+        extractions[index] = Extraction(index, new_claims, publication_date(item.text))
         if item.kind == "omission":
             if base_gaps is None:
                 base_gaps = {(row.fact, a) for row in coverage(base) for a in row.missing}

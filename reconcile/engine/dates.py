@@ -33,7 +33,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 )
-_DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"  # "May 03, 2013" too
 _YEAR = r"(?:1[89]|20)\d\d"
 DATE_RE = re.compile(
     rf"\b(?:(?P<edge>early|late)\s+)?"
@@ -97,6 +97,69 @@ def reference_year(text: str, head: int = 400) -> int | None:
         if value.startswith("ymd:"):
             return int(value[4:8])
     return None
+
+
+# A line of the article that says when it was published: "Published 9 October 2026",
+# "Updated: 2026-03-10 08:15", "Posted on March 10, 2026", "10 June 2013 Last updated
+# at 14:00 GMT". Only such a short line near the top is read: the first date of a
+# story is usually the event's, not the paper's.
+PUBLISHED_WORD = re.compile(r"\b(?:published|updated|posted)\b", re.IGNORECASE)
+PUBLISHED_START = re.compile(
+    r"^\W*(?:(?:first|last|article)\s+)?(?:published|updated|posted)\b"
+    r"|^\W*(?:on\s+)?(?:[A-Za-z]+,?\s+)?\d|^\W*(?:on\s+)?[A-Za-z]{3,9}\.?\s+\d",
+    re.IGNORECASE,
+)
+PUBLISHED_HEAD = 5  # lines
+PUBLISHED_WIDTH = 90  # characters: longer lines are the story's prose
+NUMERIC_DAY = re.compile(
+    r"\b(?P<y>(?:19|20)\d\d)[-.](?P<m>\d\d)[-.](?P<d>\d\d)\b"  # 2026-03-10, 2012.08.08
+    r"|\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y2>(?:19|20)\d\d)\b"  # 14/09/2013, 09/14/2013
+)
+
+
+def publication_date(text: str) -> dt.date | None:
+    """The day of publication that the article's own first lines give, if they say so.
+
+    "08/02/2013" could be either day first or month first; only a day over 12 tells
+    which, so "04/9/2012" gives nothing rather than a guess."""
+    for line in text.strip().splitlines()[:PUBLISHED_HEAD]:
+        line = line.strip()
+        if len(line) > PUBLISHED_WIDTH or not PUBLISHED_WORD.search(line):
+            continue
+        if not PUBLISHED_START.search(line) or re.search(r"\b(?:ago|downloaded)\b", line, re.I):
+            continue  # prose that mentions posting, or "Posted 1 year ago [downloaded ...]"
+        # "PUBLISHED: THURSDAY, MAY 2, 2013": month names need their capital only.
+        line = re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group().capitalize(), line)
+        day = _numeric_day(line)
+        if day is None:
+            day = next(
+                (_iso(value[4:]) for _, _, value in date_values(line) if value.startswith("ymd:")),
+                None,
+            )
+        if day is not None:
+            return day
+    return None
+
+
+def _numeric_day(line: str) -> dt.date | None:
+    match = NUMERIC_DAY.search(line)
+    if match is None:
+        return None
+    if match["y"]:
+        return _iso(f"{match['y']}-{match['m']}-{match['d']}")
+    a, b, year = int(match["a"]), int(match["b"]), match["y2"]
+    if a > 12 >= b:
+        return _iso(f"{year}-{b:02d}-{a:02d}")
+    if b > 12 >= a:
+        return _iso(f"{year}-{a:02d}-{b:02d}")
+    return None  # day or month first: cannot tell
+
+
+def _iso(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _weekday(value: str, year: int | None) -> str | None:

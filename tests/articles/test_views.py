@@ -150,6 +150,19 @@ def test_editor_sets_outlet_and_publication_date_of_an_uploaded_article(client_e
     assert "1 Jul 2026" in response.content.decode()
 
 
+def test_an_articles_own_publication_line_sets_its_date(client_editor, desk):
+    story = _story(desk)
+    text = b"Ferry capsizes off Holm\nPublished 10 March 2026\n\nTwelve people died yesterday."
+    client_editor.post(
+        reverse("article-upload", args=[story.pk]),
+        {"files": [SimpleUploadedFile("daily.txt", text)]},
+    )
+    article = story.articles.get()
+    assert str(article.published) == "2026-03-10"
+    page = client_editor.get(reverse("story-detail", args=[story.pk])).content.decode()
+    assert "10 Mar 2026" in page and 'value="2026-03-10"' in page  # shown, and in the form
+
+
 def test_a_bad_date_is_refused_and_nothing_changes(client_editor, desk):
     story = _story(desk)
     article = article_add(story=story, body="Four people died.", title="Fire", enqueue=False)

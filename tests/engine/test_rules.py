@@ -116,3 +116,23 @@ def test_yesterday_is_placed_only_by_the_day_of_publication():
         "rel:-1",
         "rel:0",
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Port strike ends\nPublished 9 October 2026\n\nDockers voted...", date(2026, 10, 9)),
+        ("PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM\nLohan...", date(2013, 5, 2)),
+        ("Ferry capsizes\nUpdated 2026-03-10 08:15\nTwelve died.", date(2026, 3, 10)),
+        ("10 June 2013 Last updated at 14:00 GMT\nThe quake...", date(2013, 6, 10)),
+        ("Posted August 2nd, 2013 at 5:19 pm\nA gunman...", date(2013, 8, 2)),
+        ("Last updated 13:26 14/09/2013\nThe fire...", date(2013, 9, 14)),  # day over 12
+        ("Posted: 04/9/2012 8:33 am\nA fire...", None),  # 9 April or 4 September?
+        ("Posted 1 year, 160 days ago [downloaded on 2 October 2013]\nThe...", None),
+        # The story's own first date is the event's, not the paper's.
+        ("Crane collapse\nTwo men died on 3 May 2026 when a crane fell, police said.", None),
+        ("Lohan\nAccording to a report published this week (June 13), she left.", None),
+    ],
+)
+def test_the_day_of_publication_is_read_only_from_a_line_that_says_so(head, expected):
+    assert dates.publication_date(head) == expected
