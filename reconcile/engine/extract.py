@@ -394,6 +394,8 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
         # An amount of money counts what it pays for ("$160 million offer"), in its currency.
         counted_unit = "" if unit in CURRENCY_SIGNS.values() else unit
         label = duration or _counted(sent, tokens[i].i, tokens[j].i + suffix, counted_unit)
+        if not label and money:
+            label = _paid_as(sent.doc[tokens[j].i + suffix])
         previous = sent.doc[tokens[i].i - 1] if tokens[i].i > sent.start else None
         if label and previous is not None and previous.lower_ in ORDINAL_WORDS:
             label = f"{previous.lower_} {label}"  # "the first 100 days" is not "60 days"
@@ -402,6 +404,20 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
             "number", span.start_char, span.end_char, span.text, rendered, label, qualifier
         )
         i = i_next
+
+
+# Verbs too general to say what a sum is for ("was €40,000", "made $5m").
+PLAIN_VERBS = frozenset("be have make get give take say cost pay".split())
+
+
+def _paid_as(amount: Token) -> str:
+    """What a sum with no noun of its own is, by the verb it is the object of:
+    "was fined €14,000" is the "€40,000 fine" of another outlet."""
+    verb = amount.head
+    if amount.dep_ not in {"dobj", "attr", "oprd", "npadvmod"} or verb.pos_ != "VERB":
+        return ""
+    lemma = verb.lemma_.lower()
+    return "" if lemma in PLAIN_VERBS else SYNONYMS.get(lemma, lemma)
 
 
 DURATION_UNITS = frozenset("minute hour day night week month year decade season term".split())
@@ -635,7 +651,10 @@ def _times_honoured(sent: Span, last: int) -> str:
 
 # "two rounds of talks" counts talks; "several talks" and "two rounds of negotiations" too.
 GROUP_NOUNS = frozenset({"round", "set", "series", "wave", "batch", "session", "bout", "spate"})
-SYNONYMS = {"negotiation": "talk", "discussion": "talk", "talks": "talk"}
+SYNONYMS = {
+    "negotiation": "talk", "discussion": "talk", "talks": "talk",
+    "fin": "fine",  # the small model's lemma of "fined" (and of "fine" taken for a verb)
+}  # fmt: skip
 
 
 def _counted_noun(token: Token) -> str:

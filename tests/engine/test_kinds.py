@@ -678,3 +678,15 @@ def test_a_word_of_the_quote_is_not_who_said_it():
         'Europe, is at stake," Merkel told lawmakers in Berlin.',
     ]
     assert not _findings(*texts, kind="attribution")
+
+
+def test_a_sum_is_what_its_verb_makes_it_when_no_noun_says():
+    # "was fined €14,000" has no noun after the sum; the verb says it is the fine.
+    texts = [
+        "Harbour Lines, which was fined €14,000 in 2023 for overloading a ferry, has "
+        "offered €15,000 to each family.",
+        "The operator paid a €40,000 fine in 2023 after inspectors found the ferry overloaded.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("Number of fine: ")
+    assert _values(finding, texts) == {0: "14,000", 1: "40,000"}
