@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -428,18 +429,25 @@ class _Roles:
     boats attacked, three intercepted) and are not compared; but an article whose
     "five boats" are *intercepted* gives the other fact's words to the wrong value.
     A count is misplaced when its words are closer to the other value's mentions
-    than to its own value's, in the other articles."""
+    than to its own value's, in the other articles.
+
+    Built only when a story has such a pair: most stories never ask."""
 
     def __init__(self, facts, refs) -> None:
-        self.mentions: dict[tuple[str, float], list[tuple[int, set[str]]]] = defaultdict(list)
-        for row, claim, fact in facts:
+        self._facts, self._refs = facts, refs
+
+    @functools.cached_property
+    def _mentions(self) -> dict[tuple[str, float], list[tuple[int, set[str]]]]:
+        mentions: dict[tuple[str, float], list[tuple[int, set[str]]]] = defaultdict(list)
+        for row, claim, fact in self._facts:
             if fact.qualifier != "vague":
                 key = (fact.label, _quantity(fact).value)
-                self.mentions[key].append((refs[row].article_id, _near_stems(claim, fact)))
+                mentions[key].append((self._refs[row].article_id, _near_stems(claim, fact)))
+        return mentions
 
     def _closeness(self, article: int, near: set[str], label: str, value: float) -> int:
         return max(
-            (len(near & theirs) for other, theirs in self.mentions[(label, value)]
+            (len(near & theirs) for other, theirs in self._mentions[(label, value)]
              if other != article),
             default=0,
         )  # fmt: skip
