@@ -935,8 +935,11 @@ def _speaker_findings(extractions: list[Extraction]) -> list[Finding]:
         summary = _summary(
             f"{_clip(first_quote.text, 40)} said by", (f.text for _, f in chosen.values())
         )
+        # "he said" read as the subject of the sentence before is likely, not certain.
+        guessed = any(f.qualifier == "pronoun" for _, f in chosen.values())
+        severity = "medium" if guessed else "high"
         findings.append(
-            Finding(key, "attribution", "high", summary, _versions(chosen, lambda f: f.text))
+            Finding(key, "attribution", severity, summary, _versions(chosen, lambda f: f.text))
         )
     return findings
 

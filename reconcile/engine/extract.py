@@ -198,6 +198,13 @@ def _speakers(doc: Doc, quotes: list[FactSpan]) -> list[FactSpan]:
     for quote in quotes:
         people = _quote_speakers(doc, quote)
         if not people:
+            resolved = _pronoun_speaker(doc, quote)
+            if resolved is not None:
+                pronoun, person = resolved
+                surname = person[-1].text.removesuffix("'s").removesuffix("’s")
+                out.append(FactSpan("speaker", pronoun.idx, pronoun.idx + len(pronoun),
+                                    f"{pronoun.text} ({surname})", surname.lower(),
+                                    str(quote.start), "pronoun"))  # fmt: skip
             continue
         surnames = [p[-1] for p in people]
         start, end = surnames[0].idx, surnames[-1].idx + len(surnames[-1].text)
@@ -215,8 +222,54 @@ def _quote_speakers(doc: Doc, quote: FactSpan) -> list[Span]:
     first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if first is None:
         return []
-    sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
-    inside = range(first.start - 1, first.end + 1)
+    at, end = first.start, first.end
+    subject = _saying_subject(doc, first)
+    if subject is None:
+        return []
+    if subject.lower_ in PRONOUNS:
+        return []  # "he said": `_pronoun_speaker` reads only the plainest case
+    if at <= subject.i < end:
+        return []  # a word of the quote itself, parsed as the verb's subject: not who said it
+    first = _named(doc, subject, loose=True)
+    if first is None:
+        return []
+    # "Zadan and Meron said": others joined to the subject, if the model knows them
+    # for people ("Nambiar, Chief Public Relations Officer" is one man and his title).
+    others = [_named(doc, token) for token in subject.conjuncts]
+    return [first, *(p for p in others if p is not None and p != first)]
+
+
+def _pronoun_speaker(doc: Doc, quote: FactSpan) -> tuple[Token, Span] | None:
+    """ "Ferrant, who chaired the last session, welcomed the outcome. "Nobody wins
+    …," he said.": "he" is the person who is the subject of the sentence before,
+    when that sentence names people and its subject is one of them. Copy puts the
+    speaker there by convention; any other antecedent is left unguessed."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return None
+    pronoun = _saying_subject(doc, span)
+    if pronoun is None or pronoun.lower_ not in {"he", "she"}:
+        return None
+    sent = span[0].sent
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if doc.text.count("\n\n", before.end_char, sent.start_char) > 1:
+        return None  # a paragraph apart: too far to trust
+    named = [e for e in doc.ents if e.label_ == "PERSON" and before.start <= e.start < before.end]
+    subjects = [t for t in before.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if not named or not subjects:
+        return None
+    for person in named:
+        if person.start <= subjects[0].i < person.end:
+            return pronoun, person
+    return None
+
+
+def _saying_subject(doc: Doc, span: Span) -> Token | None:
+    """The subject of the saying verb right after (or before) a quotation."""
+    sents = {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}
+    inside = range(span.start - 1, span.end + 1)
     verbs = [
         t
         for sent in sents.values()
@@ -224,23 +277,10 @@ def _quote_speakers(doc: Doc, quote: FactSpan) -> list[Span]:
         if t.lemma_.lower() in SAY_LEMMAS and t.pos_ in {"VERB", "AUX"} and t.i not in inside
     ]
     if not verbs:
-        return []
-    at, end = first.start, first.end
-    verb = min(verbs, key=lambda t: min(abs(t.i - at), abs(t.i - end)))
+        return None
+    verb = min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects:
-        return []
-    if subjects[0].lower_ in PRONOUNS:
-        return []  # "he said": resolving it is guesswork, and a wrong guess is a false alarm
-    if at <= subjects[0].i < end:
-        return []  # a word of the quote itself, parsed as the verb's subject: not who said it
-    first = _named(doc, subjects[0], loose=True)
-    if first is None:
-        return []
-    # "Zadan and Meron said": others joined to the subject, if the model knows them
-    # for people ("Nambiar, Chief Public Relations Officer" is one man and his title).
-    others = [_named(doc, token) for token in subjects[0].conjuncts]
-    return [first, *(p for p in others if p is not None and p != first)]
+    return subjects[0] if subjects else None
 
 
 def _named(doc: Doc, token: Token, loose: bool = False) -> Span | None:
@@ -665,7 +705,13 @@ def _counted_noun(token: Token) -> str:
                 for noun in prep.children:
                     if noun.pos_ in {"NOUN", "PROPN"}:
                         lemma = noun.lemma_.lower()
-    return SYNONYMS.get(lemma, lemma)
+    return _trade(SYNONYMS.get(lemma, lemma))
+
+
+def _trade(lemma: str) -> str:
+    """One trade, one label: "dockworkers" are the "dockers" of another outlet."""
+    stem = lemma.removesuffix("worker")
+    return stem + "er" if stem != lemma and len(stem) >= 3 else lemma
 
 
 def label_name(label: str) -> str:

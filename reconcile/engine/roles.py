@@ -42,6 +42,8 @@ NEUTRAL = frozenset({
     "head", "'s", "’s", "of", "the", "new", "current", "outgoing", "incoming", "longtime",
 })  # fmt: skip
 WINDOW = 8
+MASTER = "master"
+APPOSITION_END = frozenset({",", ".", ";", "—", "–", ")"})
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,14 @@ class Title:
 
 
 def office(token: Token) -> str | None:
-    word = token.lower_
+    return office_word(token.lower_)
+
+
+def office_word(word: str) -> str | None:
     word = ABBREVIATIONS.get(word, word)
-    return word if word in OFFICES else None
+    if word in OFFICES or (word.endswith(MASTER) and len(word) > len(MASTER) + 2):
+        return word  # "harbourmaster", "postmaster", "headmaster"
+    return None
 
 
 def titles(sent: Span, people: list[Span]) -> Iterator[Title]:
@@ -138,7 +145,8 @@ def _after(sent: Span, name: Span) -> tuple[list[Token], int, int] | None:
         else:
             break
         i += 1
-    if i < sent.end and doc[i].text not in {",", ".", ";", "—", "–", ")"} and doc[i].lower_ != "of":
+    # "Glyn Petherick, a former harbourmaster who worked at the port": "who" ends it too.
+    if i < sent.end and doc[i].text not in APPOSITION_END and doc[i].lower_ not in {"of", "who"}:
         return None  # "Okafor, the port director said": not an apposition we trust
     return _trimmed(words)
 
@@ -164,7 +172,7 @@ def _value(words: list[Token]) -> str:
         if lower.startswith("ex-"):
             lower = lower[3:]
         role = ABBREVIATIONS.get(lower, lower)
-        if role in OFFICES or role in RANKS:
+        if role in RANKS or office_word(role):
             parts.append(role)
     if not parts:
         return ""

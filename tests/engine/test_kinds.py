@@ -690,3 +690,57 @@ def test_a_sum_is_what_its_verb_makes_it_when_no_noun_says():
     [finding] = _findings(*texts, kind="number")
     assert finding.summary.startswith("Number of fine: ")
     assert _values(finding, texts) == {0: "14,000", 1: "40,000"}
+
+
+# --- session 8 ---
+
+
+def test_a_trade_and_its_workers_are_one_count():
+    # "dockers" and "dockworkers" are the same strikers: 4,300 against 3,400 is a
+    # number conflict, not two unrelated counts.
+    texts = [
+        "The union, which represents about 4,300 dockers at the port of Selby, called off "
+        "the strike.",
+        "The 4,300 dockers will vote on the deal on Monday, the union at Selby said.",
+        "Some 3,400 dockworkers, all members of the union at Selby, had been out since May.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("Number of docker: ")
+    assert "about 3,400 in 1 article" in finding.summary
+    assert _values(finding, texts)[2] == "3,400"
+    # Counts of another trade stay apart.
+    assert not _findings(texts[0], texts[2].replace("dockworkers", "steelworkers"), kind="number")
+
+
+def test_a_compound_office_in_an_apposition_before_who_is_a_title():
+    # "a former harbourmaster who worked at the port" tells the same man's office
+    # as "Harbourmaster Glyn Petherick", and says he no longer holds it.
+    texts = [
+        "Glyn Petherick, a former harbourmaster who worked at the port for most of his "
+        "career, said he had never seen the quays so quiet.",
+        "Harbourmaster Glyn Petherick said the first container ships had been brought in.",
+    ]
+    [finding] = _findings(*texts, kind="title")
+    assert _values(finding, texts) == {0: "former harbourmaster", 1: "Harbourmaster"}
+    assert not _findings(texts[0].replace("a former", "the"), texts[1], kind="title")
+
+
+def test_he_said_is_the_subject_of_the_sentence_before():
+    # Copy names the speaker, then quotes them with "he said". The same words given
+    # to the company's spokesperson in another outlet are another speaker.
+    texts = [
+        "Minister Callum Ferrant, who chaired the last session, welcomed the outcome. "
+        '"Nobody wins when the cranes stand idle," he said.',
+        '"Nobody wins when the cranes stand idle," said Idris Penhallow, a spokesperson '
+        "for the operator.",
+    ]
+    [finding] = _findings(*texts, kind="attribution")
+    assert finding.severity == "medium"  # a pronoun read, not a name: likely, not sure
+    assert _values(finding, texts) == {0: "he", 1: "Penhallow"}
+    assert "he (Ferrant)" in finding.summary
+    # The same man quoted: nothing to flag.
+    same = texts[1].replace("Idris Penhallow, a spokesperson for the operator", "Ferrant")
+    assert not _findings(texts[0], same, kind="attribution")
+    # When the sentence before is about someone else, "he" is not guessed.
+    other = texts[0].replace("Minister Callum Ferrant, who chaired", "The minister, who chaired")
+    assert not _findings(other, texts[1], kind="attribution")
