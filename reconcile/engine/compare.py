@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 
 from . import dates, roles
 from .align import ClaimRef, Scores, aligned_pairs, candidate_pairs, similarity
-from .extract import CATEGORIES, STOP, label_name
+from .extract import CATEGORIES, GROUP_NOUNS, STOP, label_name
 from .numbers import DIMENSIONS, DOZEN, SCALES, TENS, UNITS, VAGUE, Quantity, compatible
 from .types import ClaimSpan, Coverage, Extraction, FactSpan, Finding, VersionSpan
 
@@ -124,6 +124,7 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
     dated = aligned_pairs(refs, scores, DATE_THRESHOLD, has_dates)
     dated_orphans = aligned_pairs(refs, scores, ORPHAN_DATE_THRESHOLD, has_dates, orphans=True)
     dated_orphans += _toll_pairs(refs, scores, claims, has_dates, set(dated))
+    dated_orphans += _event_pairs(refs, claims, has_dates, set(dated) | set(dated_orphans))
     statements = aligned_pairs(refs, scores, STATEMENT_THRESHOLD, eligible(_is_statement))
     findings = [
         *_number_findings(refs, scores, claims),
@@ -1144,6 +1145,35 @@ def _toll_pairs(refs, scores, claims, has_dates, taken: set[tuple[int, int]]):
                 key = (a, refs[b].article_id)
                 best[key] = max(best.get(key, (0.0, 0)), (score, -b))
     pairs = {tuple(sorted((a, -minus_b))) for (a, _), (_, minus_b) in best.items()}
+    return sorted(pairs - taken)
+
+
+def _event_pairs(refs, claims, has_dates, taken: set[tuple[int, int]]):
+    """Dated sentences that say when the same thing began or ended ("talks, which
+    resumed on Wednesday" / "negotiations, which opened on Thursday"), one such
+    sentence per article: reworded past aligning, they still date one event. A
+    group noun alone ("the final round began") stands for the article's one event
+    of that kind. Judged like one-way best matches: at most medium."""
+    by_article: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for row, _, fact in _facts_of(refs, claims, "event"):
+        if has_dates[row] and row not in by_article[refs[row].article_id][fact.value]:
+            by_article[refs[row].article_id][fact.value].append(row)
+    pairs = set()
+    for a, events_a in by_article.items():
+        for b, events_b in by_article.items():
+            if a >= b:
+                continue
+            for value, rows_a in events_a.items():
+                verb, noun = value.split(":")
+                matching = [
+                    v
+                    for v in events_b
+                    if v == value
+                    or (v.startswith(verb + ":") and GROUP_NOUNS & {noun, v.split(":")[1]})
+                ]
+                rows_b = [row for v in matching for row in events_b[v]]
+                if len(rows_a) == 1 and len(rows_b) == 1:
+                    pairs.add(tuple(sorted((rows_a[0], rows_b[0]))))
     return sorted(pairs - taken)
 
 

@@ -140,12 +140,49 @@ def claims_from_doc(doc: Doc) -> tuple[ClaimSpan, ...]:
 
 
 def _dates(sent: Span, year: int | None) -> Iterator[FactSpan]:
-    """Dates in a comparable form; the dateline's year is assumed where none is written."""
+    """Dates in a comparable form; the dateline's year is assumed where none is written.
+    A date that says when something began or ended gives that event too."""
     # Doc.text joins every token anew: slice the sentence's own text instead.
     text, offset = sent.text, sent.start_char
     for start, end, value in dates.date_values(text, offset):
         label = str(year) if year and value.startswith("md:") else ""
-        yield FactSpan("date", start, end, text[start - offset : end - offset], value, label)
+        shown = text[start - offset : end - offset]
+        yield FactSpan("date", start, end, shown, value, label)
+        event = _event_of(sent, start, end)
+        if event:
+            yield FactSpan("event", start, end, shown, event)
+
+
+# Verbs that date the start or the end of something, by what they mean.
+EVENT_VERBS = {
+    **dict.fromkeys("begin start open resume commence launch reopen restart".split(), "began"),
+    **dict.fromkeys("end finish close conclude adjourn".split(), "ended"),
+}
+RELATIVE = frozenset({"which", "that", "who"})
+
+
+def _event_of(sent: Span, start: int, end: int) -> str:
+    """ "talks, which resumed on Wednesday" → "began:talk"; "the final round began on
+    Thursday afternoon" → "began:round". Only an event with a noun of its own: "the
+    last began on Thursday" names none."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    verb = span.root.head
+    if verb.pos_ == "ADP":
+        verb = verb.head
+    kind = EVENT_VERBS.get(verb.lemma_.lower())
+    if kind is None or verb.pos_ != "VERB":
+        return ""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return ""
+    subject = subjects[0]
+    if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
+        subject = verb.head  # "rounds of talks, which resumed"
+    if subject.pos_ not in {"NOUN", "PROPN"}:
+        return ""
+    return f"{kind}:{_counted_noun(subject)}"
 
 
 def _titles(sent: Span, ents: list[Span]) -> Iterator[FactSpan]:

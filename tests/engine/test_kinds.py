@@ -744,3 +744,34 @@ def test_he_said_is_the_subject_of_the_sentence_before():
     # When the sentence before is about someone else, "he" is not guessed.
     other = texts[0].replace("Minister Callum Ferrant, who chaired", "The minister, who chaired")
     assert not _findings(other, texts[1], kind="attribution")
+
+
+def test_the_day_talks_began_is_compared_however_the_sentence_is_worded():
+    # The sentences share little beyond the event, what began and when; each is a
+    # closer match for the other article's sentence about the deal.
+    texts = [
+        "Shares in Harwick rose 3.1% on Friday after the pay deal was agreed by "
+        "negotiators. It came at the end of a third round of negotiations, which opened "
+        "on Thursday.",
+        "Negotiators agreed a 4.5% pay rise after several rounds of talks, which resumed "
+        "on Wednesday, late into the night. The pay deal was agreed by negotiators early "
+        "on Friday.",
+    ]
+
+    def began(texts):
+        return [
+            f
+            for f in _findings(*texts, kind="date")
+            if set(_values(f, texts).values()) >= {"Thursday", "Wednesday"}
+        ]
+
+    [finding] = began(texts)
+    assert finding.severity == "medium"  # the event, not the sentence, pairs them
+    # "The final round began": the article's one beginning of that kind.
+    final = [texts[0].replace("It came at the end of a third round of negotiations, which "
+                              "opened", "The final round began"), texts[1]]  # fmt: skip
+    assert began(final)
+    # Talks that began and a strike that began are two events.
+    strike = [texts[0], texts[1].replace("rounds of talks, which resumed", "days of a "
+                                         "strike, which began")]  # fmt: skip
+    assert not began(strike)
