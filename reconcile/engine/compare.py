@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 
 from . import dates, roles
 from .align import ClaimRef, Scores, aligned_pairs, candidate_pairs, similarity
-from .extract import CATEGORIES, GROUP_NOUNS, STOP, label_name
+from .extract import CATEGORIES, GROUP_NOUNS, STOP, WORD_RE, label_name, normalise_quote
 from .numbers import DIMENSIONS, DOZEN, SCALES, TENS, UNITS, VAGUE, Quantity, compatible
 from .types import ClaimSpan, Coverage, Extraction, FactSpan, Finding, VersionSpan
 
@@ -126,14 +126,16 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
     dated_orphans += _toll_pairs(refs, scores, claims, has_dates, set(dated))
     dated_orphans += _event_pairs(refs, claims, has_dates, set(dated) | set(dated_orphans))
     statements = aligned_pairs(refs, scores, STATEMENT_THRESHOLD, eligible(_is_statement))
+    framed = statements + _sum_pairs(refs, claims, eligible(_is_statement), set(statements))
     findings = [
         *_number_findings(refs, scores, claims),
         *_name_findings(extractions),
         *_quote_findings(refs, scores, claims),
         *_speaker_findings(extractions),
+        *_narrated_findings(extractions),
         *_title_findings(extractions, _aligned_titles(refs, scores, claims)),
         *_date_findings(refs, scores, claims, dated, published, dated_orphans),
-        *_framing_findings(refs, scores, claims, statements),
+        *_framing_findings(refs, scores, claims, framed),
         *_claim_findings(refs, scores, claims, statements),
     ]
     findings.sort(key=lambda f: ({"high": 0, "medium": 1, "low": 2}[f.severity], f.key))
@@ -945,6 +947,100 @@ def _speaker_findings(extractions: list[Extraction]) -> list[Finding]:
     return findings
 
 
+SAYING = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|stated|insisted|declared|claimed|claims"
+    r"|explained|warned|noted|wrote|according\s+to)\b",
+    re.IGNORECASE,
+)
+NARRATED_SHARE = 0.6
+
+
+def _narrated_findings(extractions: list[Extraction]) -> list[Finding]:
+    """A speaker's words told as an outlet's own narration: "The Tessaly Rose was
+    fully certified," said its director, in one article; "The Tessaly Rose was fully
+    certified." in another, with no one saying it. The narrating sentence holds a
+    run of `QUOTE_RUN` words or more of the quotation, three of them lower-case
+    content words, and has
+    no quotation marks and no saying verb (reported speech is still attributed).
+    Medium when it repeats most of the quotation, low for a phrase of it."""
+    speaker_of = {
+        (article_id, int(fact.label)): fact
+        for article_id, _, fact in _facts_by_article(extractions, "speaker")
+    }
+    quotes = [
+        (article_id, claim, fact, _stems(fact.value))
+        for article_id, claim, fact in _facts_by_article(extractions, "quote")
+        if len(fact.value.split()) >= QUOTE_RUN
+    ]
+    quoted_spans = defaultdict(list)
+    for article_id, _, fact in _facts_by_article(extractions, "quote"):
+        quoted_spans[article_id].append((fact.start, fact.end))
+    findings = []
+    for extraction in extractions:
+        for claim in extraction.claims:
+            if _quoted(claim) or SAYING.search(claim.text) or not _is_statement(claim):
+                continue
+            if any(
+                s < claim.end and claim.start < e for s, e in quoted_spans[extraction.article_id]
+            ):
+                continue  # the second sentence of a quotation
+            words = [(m, normalise_quote(m.group())) for m in WORD_RE.finditer(claim.text)]
+            plain_words = [w for _, w in words]
+            stems = _stems(claim.text)
+            chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+            best = 0.0
+            run_at: tuple[int, int] | None = None
+            for article_id, quote_claim, quote, quote_stems in quotes:
+                if article_id == extraction.article_id or article_id in chosen:
+                    continue
+                if len(stems & quote_stems) < 3:
+                    continue
+                quoted = quote.value.split()
+                match = SequenceMatcher(
+                    None, quoted, plain_words, autojunk=False
+                ).find_longest_match()
+                run = words[match.b : match.b + match.size]
+                if match.size < QUOTE_RUN or _plain_content(m.group() for m, _ in run) < 3:
+                    continue
+                chosen[article_id] = (quote_claim, quote)
+                best = max(best, match.size / len(quoted))
+                if run_at is None:
+                    run_at = (match.b, match.b + match.size)
+            if run_at is None:
+                continue
+            first, last = words[run_at[0]][0], words[run_at[1] - 1][0]
+            start, end = claim.start + first.start(), claim.start + last.end()
+            plain = FactSpan("plain", start, end, claim.text[first.start() : last.end()],
+                             "stated as fact")  # fmt: skip
+            chosen[extraction.article_id] = (claim, plain)
+            speakers = {aid: speaker_of.get((aid, fact.start)) for aid, (_, fact) in chosen.items()}
+
+            shown = [
+                "stated as fact" if aid == extraction.article_id else _quoted_from(speakers[aid])
+                for aid in sorted(chosen)
+            ]
+            summary = _summary("Attribution", shown)
+            severity = "medium" if best >= NARRATED_SHARE else "low"
+            key = "narrated:" + " ".join(plain.text.lower().split()[:QUOTE_KEY_WORDS])
+            findings.append(Finding(key, "attribution", severity, summary,
+                                    _versions(chosen, lambda f: f.text)))  # fmt: skip
+    return findings
+
+
+def _plain_content(words: Iterable[str]) -> int:
+    """Content words in lower case: a name ("the Endangered Species Act") shared by a
+    quotation and a sentence is not the remark retold."""
+    return sum(w.islower() and w not in STOP and len(w) > 2 for w in words)
+
+
+def _quoted_from(speaker: FactSpan | None) -> str:
+    if speaker is None:
+        return "quoted"
+    if speaker.qualifier == "pronoun":  # "she (Farrestad)"
+        return f"quoted from {speaker.text.partition('(')[2].rstrip(')')}"
+    return f"quoted from {speaker.text}"
+
+
 def _same_quote(a: str, b: str) -> bool:
     if min(len(a.split()), len(b.split())) < 4:
         return False
@@ -1327,6 +1423,25 @@ def _scope_shared(claim: ClaimSpan, hedge: FactSpan, other: ClaimSpan) -> FactSp
 
 
 HEDGE_WORDS = {"reportedly", "allegedly", "apparently", "believed", "appears", "seems", "said"}
+
+
+def _sum_pairs(refs, claims, statement, taken: set[tuple[int, int]]):
+    """Statements in two articles that give the same sum of money or measured
+    quantity ("contribute £3m towards a retraining fund" / "putting £3 million into
+    a retraining fund"), once in each: however reworded, they tell one fact, and
+    how sure each is of it can be compared."""
+    rows_of: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for row, _, fact in _facts_of(refs, claims, "number"):
+        if statement[row] and _quantity(fact).unit and fact.qualifier == "exact":
+            rows_of[(fact.value, refs[row].article_id)].append(row)
+    by_value: dict[str, list[int]] = defaultdict(list)
+    for (value, _), rows in rows_of.items():
+        if len(set(rows)) == 1:
+            by_value[value].append(rows[0])
+    pairs = {
+        (a, b) for rows in by_value.values() for a, b in itertools.combinations(sorted(rows), 2)
+    }
+    return sorted(pairs - taken)
 
 
 def _framing_findings(refs, scores, claims, pairs) -> list[Finding]:

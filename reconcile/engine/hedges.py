@@ -22,7 +22,7 @@ _HEDGES = [
     r"(?:(?:some|unconfirmed|media|news|local|initial|early)\s+)?reports?\s+(?:say|says|said|suggest"
     r"|suggests|suggested|indicate|indicates|indicated|claim|claims|claimed)",
     r"reports?\s+(?:circulating|from)\s+[\w\s’']{0,40}?(?:media|outlets)",
-    r"according\s+to\s+(?:unconfirmed\s+|some\s+|initial\s+|local\s+|media\s+|news\s+|[A-Z]\w+\s+)?"
+    r"according\s+to\s+(?:unconfirmed\s+|unverified\s+|some\s+|initial\s+|local\s+|media\s+|news\s+|[A-Z]\w+\s+)?"
     r"(?:media|reports|sources|rumou?rs)",
     r"[A-Z]\w+\s+media\s+(?:say|says|said|report|reports|reported|claim|claims)",
 ]  # fmt: skip

@@ -775,3 +775,50 @@ def test_the_day_talks_began_is_compared_however_the_sentence_is_worded():
     strike = [texts[0], texts[1].replace("rounds of talks, which resumed", "days of a "
                                          "strike, which began")]  # fmt: skip
     assert not began(strike)
+
+
+def test_a_sum_told_on_unverified_reports_is_hedged_against_the_same_sum_as_fact():
+    # Reworded past aligning, the two sentences share the sum: one fact, told as
+    # fact in one article and on unverified reports in the other.
+    texts = [
+        "The ministry confirmed it would contribute £3m towards a retraining fund for "
+        "dockers whose jobs are affected by automation at the North Mole terminal.",
+        "According to unverified reports, the government is putting £3 million into a "
+        "retraining fund as part of the package.",
+    ]
+    [finding] = _findings(*texts, kind="hedging")
+    assert finding.summary == (
+        "Certainty: stated as fact in 1 article, according to unverified reports in 1 article"
+    )
+    assert _values(finding, texts)[1].lower().startswith("according to unverified reports")
+    # Another sum: another fact, nothing to compare.
+    other = texts[1].replace("£3 million", "£8 million")
+    assert not _findings(texts[0], other, kind="hedging")
+
+
+def test_a_speakers_words_told_as_the_outlets_own_narration():
+    # The director's claim about her own ferry, quoted in one article, is the
+    # wire's plain statement of fact in another.
+    texts = [
+        'Lena Farrestad, managing director of the operator, said: "The Tessaly Rose was '
+        'fully certified and had passed its annual inspection in January."',
+        "The Tessaly Rose was fully certified and had passed its annual inspection in "
+        "January. The operator was fined in 2023.",
+    ]
+    [finding] = _findings(*texts, kind="attribution")
+    assert finding.severity == "medium"
+    assert finding.summary == (
+        "Attribution: quoted from Farrestad in 1 article, stated as fact in 1 article"
+    )
+    assert _values(finding, texts)[1].startswith("The Tessaly Rose was fully certified")
+    # Reported speech is still attributed: nothing to flag.
+    reported = texts[1].replace("The Tessaly Rose was", "The operator said the Tessaly Rose was")
+    assert not _findings(texts[0], reported, kind="attribution")
+    # Nor is the second sentence of a quotation in the other article.
+    added = [
+        texts[0] + ' She added: "We are devastated. Our thoughts are with every family '
+        'waiting for news tonight, and we will support them."',
+        'Lena Farrestad said in a statement: "We are devastated. Our thoughts are with '
+        'every family waiting for news."\n\nThe town held a vigil on the quay.',
+    ]
+    assert not _findings(*added, kind="attribution")
