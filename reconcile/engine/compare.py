@@ -1533,7 +1533,19 @@ CONTRASTS: list[tuple[frozenset[str], frozenset[str]]] = [
     (frozenset("survived".split()), frozenset("died killed".split())),
     (frozenset("convicted".split()), frozenset("acquitted cleared".split())),
     (frozenset("resigned quit".split()), frozenset("fired dismissed sacked ousted".split())),
+    (frozenset(["sank", "sunk", "went down"]), frozenset(["afloat"])),
+    (frozenset("suspended suspend suspends paused postponed".split()),
+     frozenset(["called off", "call off", "calls off", "cancelled", "canceled", "scrapped",
+                "abandoned"])),
 ]  # fmt: skip
+# The phrases among them, matched as a whole ("called off", not "off").
+CONTRAST_RE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({re.escape(w) for pair in CONTRASTS for side in pair for w in side
+                       if " " in w}, key=len, reverse=True))
+    + r")\b|[A-Za-z]+",
+    re.IGNORECASE,
+)  # fmt: skip
 # Aligned statements this alike that differ by a contrast are one claim told two
 # ways; at CONFIDENT_CLAIM it is medium, not low.
 CLAIM_THRESHOLD = 60.0
@@ -1556,8 +1568,8 @@ def _idioms_out(text: str) -> str:
 
 def _contrast(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
     """The words, as facts, by which two statements say opposite things, if they do."""
-    words_x = {m.group().lower(): m for m in re.finditer(r"[A-Za-z]+", _idioms_out(x.text))}
-    words_y = {m.group().lower(): m for m in re.finditer(r"[A-Za-z]+", _idioms_out(y.text))}
+    words_x = _contrast_words(x.text)
+    words_y = _contrast_words(y.text)
     for one, other in CONTRASTS:
         for a, b in ((one, other), (other, one)):
             in_x, in_y = a & words_x.keys(), b & words_y.keys()
@@ -1572,9 +1584,17 @@ def _contrast(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
     return None
 
 
+def _contrast_words(text: str) -> dict[str, re.Match]:
+    """Each word of a text, and each contrast phrase, lower-cased, at its first match."""
+    words: dict[str, re.Match] = {}
+    for match in CONTRAST_RE.finditer(_idioms_out(text)):
+        words.setdefault(" ".join(match.group().lower().split()), match)
+    return words
+
+
 def _contrast_sides(claim: ClaimSpan) -> set[tuple[int, int]]:
     """(contrast, side) for each side of each contrast whose words the claim uses."""
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", _idioms_out(claim.text))}
+    words = _contrast_words(claim.text).keys()
     return {(n, side) for n, pair in enumerate(CONTRASTS) for side in (0, 1) if pair[side] & words}
 
 

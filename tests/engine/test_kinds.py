@@ -822,3 +822,22 @@ def test_a_speakers_words_told_as_the_outlets_own_narration():
         'every family waiting for news."\n\nThe town held a vigil on the quay.',
     ]
     assert not _findings(*added, kind="attribution")
+
+
+@pytest.mark.parametrize(
+    ("thing", "one", "other", "word"),
+    [
+        ("dockers' strike", "suspended", "called off", "called off"),
+        ("dockers' strike", "suspended", "cancelled", "cancelled"),
+        ("ferry", "sank", "stayed afloat", "afloat"),
+    ],
+)
+def test_opposite_outcomes_of_one_event_are_a_claim_conflict(thing, one, other, word):
+    # A strike suspended pending a vote has not been called off; a ferry that
+    # stayed afloat did not sink. Phrases count whole: "called off", not "off".
+    texts = [
+        f"The {thing} at Dunmore was {one} on Friday after the overnight deal.",
+        f"The {thing} at Dunmore was {other} on Friday after the overnight deal.",
+    ]
+    [finding] = _findings(*texts, kind="claim")
+    assert _values(finding, texts) == {0: one, 1: word}
