@@ -34,12 +34,13 @@ def test_invented_story_used_for_tuning_is_found_almost_whole():
 
 @pytest.mark.parametrize(
     ("story", "tier_one", "floor"),
-    [("lakeport_ferry", 10, 0.72), ("dunmore_strike", 8, 0.57)],
+    [("lakeport_ferry", 11, 0.83), ("dunmore_strike", 12, 0.94)],
 )
 def test_stories_written_blind_do_not_fall_below_their_measured_scores(story, tier_one, floor):
-    # Written by sessions that never ran the engine (docs/quality.md, session 7);
-    # they are under the targets, and these are the scores measured, so a change
-    # that loses what they already find fails here.
+    # Written by sessions that never ran the engine (docs/quality.md, session 7).
+    # Their first scores were blind; sessions 7 and 8 fixed what they exposed, so
+    # these are the scores measured since, and a change that loses what they find
+    # fails here.
     lines, recall, _ = _evaluate(GOLD / story, GOLD / story / "gold.json")
     found = next(line for line in lines if line.startswith("recall tier 1:"))
     assert int(found.split()[3].split("/")[0]) >= tier_one, found
