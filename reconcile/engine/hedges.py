@@ -30,6 +30,12 @@ HEDGE_RE = re.compile(r"\b(?:" + "|".join(_HEDGES) + r")\b", re.IGNORECASE)
 VERIFIED_RE = re.compile(
     r"\b(?:verified|authenticated|geolocated)\b"
     r"|\bconfirmed\s+by\b|\bhas\s+been\s+confirmed\b|\bindependently\s+confirmed\b"
+    r"|\b(?:released|issued|published)\s+by\s+(?:the\s+)?(?:police|coastguard|army|military"
+    r"|navy|ministry|government|authorities|fire\s+service|department)\b"
+)
+# "has not been independently verified", "could not be verified": the opposite.
+NOT_VERIFIED_RE = re.compile(
+    r"\b(?:not|never|yet\s+to)\s+(?:be\s+|been\s+|be\s+been\s+)?(?:independently\s+)?$"
 )
 SOCIAL_RE = re.compile(
     r"\b(?:shared|posted|circulating|circulated|spread|surfaced)\s+(?:on(?:line)?|across|via)"
@@ -48,6 +54,8 @@ def hedges(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
 def sources(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
     """(start, end, "verified" or "social") of how evidence reached the outlet."""
     for match in VERIFIED_RE.finditer(text):
+        if NOT_VERIFIED_RE.search(text[max(0, match.start() - 40) : match.start()]):
+            continue
         yield offset + match.start(), offset + match.end(), "verified"
     for match in SOCIAL_RE.finditer(text):
         yield offset + match.start(), offset + match.end(), "social"

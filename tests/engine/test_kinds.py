@@ -841,3 +841,19 @@ def test_opposite_outcomes_of_one_event_are_a_claim_conflict(thing, one, other, 
     ]
     [finding] = _findings(*texts, kind="claim")
     assert _values(finding, texts) == {0: one, 1: word}
+
+
+def test_video_released_by_the_authority_against_one_on_social_media_not_verified():
+    # "has not been independently verified" says the opposite of "verified".
+    texts = [
+        "A video released by the coastguard shows survivors in orange lifejackets being "
+        "hauled aboard a lifeboat under a searchlight.",
+        "A video posted on social media, which has not been independently verified, shows "
+        "survivors in lifejackets being hauled aboard a lifeboat.",
+    ]
+    [finding] = _findings(*texts, kind="attribution")
+    assert _values(finding, texts) == {0: "released by the coastguard", 1: "posted on social media"}
+    # Two videos from social media, neither verified: nothing to flag, as "not
+    # verified" is not read as "verified".
+    other = texts[1].replace("A video posted", "Footage posted")
+    assert not _findings(other, texts[1], kind="attribution")
