@@ -148,7 +148,7 @@ def _dates(sent: Span, year: int | None) -> Iterator[FactSpan]:
         label = str(year) if year and value.startswith("md:") else ""
         shown = text[start - offset : end - offset]
         yield FactSpan("date", start, end, shown, value, label)
-        event = _event_of(sent, start, end)
+        event = _event_of(sent, start, end) or _hearing(text[: start - offset])
         if event:
             yield FactSpan("event", start, end, shown, event)
 
@@ -161,13 +161,28 @@ EVENT_VERBS = {
 RELATIVE = frozenset({"which", "that", "who"})
 
 
+# "is due before magistrates in Fennick on Thursday", "will appear in court on Friday".
+HEARING_RE = re.compile(
+    r"\b(?:appear(?:s|ed|ing)?|due|expected|arraigned|charged)\s+(?:in|before|at)\s+"
+    r"(?:(?:the|a)\s+)?(?:[\w']+\s+)?(?:court|magistrates|judge)\b"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w']*)?\s+(?:on|this|next|last)?\s*$"
+)
+
+
+def _hearing(before: str) -> str:
+    """A court appearance dated right after its words: one event of the story."""
+    return "court:appearance" if HEARING_RE.search(before) else ""
+
+
 def _event_of(sent: Span, start: int, end: int) -> str:
     """ "talks, which resumed on Wednesday" → "began:talk"; "the final round began on
-    Thursday afternoon" → "began:round". Only an event with a noun of its own: "the
-    last began on Thursday" names none."""
+    Thursday afternoon" → "began:round"; "Sunday's vote" → "on:vote". Only an event
+    with a noun of its own: "the last began on Thursday" names none."""
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ""
+    if span.root.dep_ == "poss" and span.root.head.pos_ == "NOUN":
+        return f"on:{_counted_noun(span.root.head)}"  # "Sunday's vote", "Tuesday's attack"
     verb = span.root.head
     if verb.pos_ == "ADP":
         verb = verb.head
