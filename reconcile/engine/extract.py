@@ -509,6 +509,9 @@ def _paid_as(amount: Token) -> str:
     if amount.dep_ not in {"dobj", "attr", "oprd", "npadvmod"} or verb.pos_ != "VERB":
         return ""
     lemma = verb.lemma_.lower()
+    if lemma == "cost":  # "The recount will cost €185,000": the recount's cost
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        return f"cost of {_counted_noun(subjects[0])}" if subjects else ""
     return "" if lemma in PLAIN_VERBS else SYNONYMS.get(lemma, lemma)
 
 
@@ -771,6 +774,8 @@ def label_name(label: str) -> str:
         return LABEL_NAMES[label]
     if label.startswith("age"):
         return f"Age of {label[4:].capitalize()}" if label[4:] else "Age"
+    if label.startswith("cost of "):
+        return label.capitalize()  # "Cost of recount"
     if label.startswith("time "):
         return f"Times {label[5:]}"  # "Times all-star"
     if label in UNIT_NAMES:

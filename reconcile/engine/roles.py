@@ -22,7 +22,8 @@ OFFICES = frozenset(
     prosecutor director chairman chairwoman chair chief inspector detective sergeant
     lieutenant colonel captain general admiral commander marshal constable superintendent
     officer coach manager king queen prince princess pope bishop archbishop cardinal
-    master speaker councillor councilman councilwoman mp attorney-general
+    master speaker councillor councilman councilwoman mp attorney-general engineer
+    treasurer principal dean spokesman spokeswoman spokesperson
 """.split()
 )
 ABBREVIATIONS = {
@@ -44,6 +45,7 @@ NEUTRAL = frozenset({
 WINDOW = 8
 MASTER = "master"
 APPOSITION_END = frozenset({",", ".", ";", "—", "–", ")"})
+APPOSITION_WORDS = frozenset({"of", "who", "at", "for"})
 
 
 @dataclass(frozen=True)
@@ -145,8 +147,9 @@ def _after(sent: Span, name: Span) -> tuple[list[Token], int, int] | None:
         else:
             break
         i += 1
-    # "Glyn Petherick, a former harbourmaster who worked at the port": "who" ends it too.
-    if i < sent.end and doc[i].text not in APPOSITION_END and doc[i].lower_ not in {"of", "who"}:
+    # "Glyn Petherick, a former harbourmaster who worked at the port", "Tobias
+    # Renhault, chief engineer at the Roads Authority": these end it too.
+    if i < sent.end and doc[i].text not in APPOSITION_END and doc[i].lower_ not in APPOSITION_WORDS:
         return None  # "Okafor, the port director said": not an apposition we trust
     return _trimmed(words)
 

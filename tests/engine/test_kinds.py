@@ -826,6 +826,7 @@ def test_a_speakers_words_told_as_the_outlets_own_narration():
         ("dockers' strike", "suspended", "called off", "called off"),
         ("dockers' strike", "suspended", "cancelled", "cancelled"),
         ("ferry", "sank", "stayed afloat", "afloat"),
+        ("injunction", "granted", "rejected", "rejected"),
     ],
 )
 def test_opposite_outcomes_of_one_event_are_a_claim_conflict(thing, one, other, word):
@@ -897,3 +898,29 @@ def test_the_weekday_an_event_is_named_by_is_compared():
     # Another event's day is not the vote's.
     other = texts[1].replace("Sunday's vote", "Sunday's rally")
     assert not _findings(texts[0], other, kind="date")
+
+
+def test_an_engineers_title_in_an_apposition_ending_at_a_place():
+    texts = [
+        "Tobias Renhault, former chief engineer of the Pelle Valley Roads Authority, said "
+        "the bridge had last been inspected in 2023.",
+        "Tobias Renhault, chief engineer at the Pelle Valley Roads Authority, told us that "
+        "an inspection in 2023 had raised serious concerns.",
+    ]
+    [finding] = _findings(*texts, kind="title")
+    assert _values(finding, texts) == {0: "former chief engineer", 1: "chief engineer"}
+
+
+def test_what_a_sum_costs_is_its_label():
+    # "will cost €185,000" has no noun after the sum: what costs it says what it is.
+    texts = [
+        "The recount will cost €185,000, a sum opposition councillors say should come "
+        "from the commission's budget.",
+        "The recount will cost €158,000, according to figures released by the town hall.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("Cost of recount: ")
+    assert _values(finding, texts) == {0: "185,000", 1: "158,000"}
+    # The cost of something else is another sum.
+    other = texts[1].replace("The recount", "The new count centre")
+    assert not _findings(texts[0], other, kind="number")
