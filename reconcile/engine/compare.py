@@ -1212,37 +1212,38 @@ DATE_STEMS = {
 DATE_CLAUSE_WIDTH = 60
 
 
-def _date_clause(claim: ClaimSpan, fact: FactSpan) -> set[str]:
-    """Stems of the words in a date's own clause, within `DATE_CLAUSE_WIDTH`
-    characters: what the date says happened then."""
-    at, end = fact.start - claim.start, fact.end - claim.start
+def _date_clause(claim: ClaimSpan, fact: FactSpan | None) -> set[str]:
+    """Stems (and numbers) of the words in a date's own clause, within
+    `DATE_CLAUSE_WIDTH` characters: what the date says happened then. Without a
+    date, those of the whole sentence."""
     text = claim.text
     for other in claim.facts:  # other dates' digits are not a shared number
         if other.kind == "date" and other.value.startswith(COMPARABLE_DATE):
             a, b = other.start - claim.start, other.end - claim.start
             text = text[:a] + " " * (b - a) + text[b:]
-    before = DATE_CLAUSE.split(text[max(0, at - DATE_CLAUSE_WIDTH) : at])[-1]
-    after = DATE_CLAUSE.split(text[end : end + DATE_CLAUSE_WIDTH])[0]
+    if fact is None:
+        before, after = text, ""
+    else:
+        at, end = fact.start - claim.start, fact.end - claim.start
+        before = DATE_CLAUSE.split(text[max(0, at - DATE_CLAUSE_WIDTH) : at])[-1]
+        after = DATE_CLAUSE.split(text[end : end + DATE_CLAUSE_WIDTH])[0]
     numbers = set(re.findall(r"\d+", before + " " + after))
     return (_stems(before + " " + after) - DATE_STEMS) | numbers
 
 
 def _same_clause_dates(claim_a, dates_a, claim_b, dates_b):
-    """The dates of two aligned sentences that date the same thing: those whose
-    clauses share a word. "was detained by police and is expected in court on
-    Thursday" / "has been detained by police, as divers resumed the search on
-    Wednesday" align on the detention, but their dates are of two other events."""
-    clauses_a = [_date_clause(claim_a, f) for f in dates_a]
-    clauses_b = [_date_clause(claim_b, f) for f in dates_b]
-    # A clause with no word of its own ("…, on Thursday at the age of") says
-    # nothing against: its date is compared.
-    keep_a = [
-        f
-        for f, c in zip(dates_a, clauses_a, strict=True)
-        if not c or any(c & d or not d for d in clauses_b)
-    ]
-    keep_b = [f for f, c in zip(dates_b, clauses_b, strict=True)
-              if not c or any(c & d or not d for d in clauses_a)]  # fmt: skip
+    """The dates of two aligned sentences that may date the same thing: those whose
+    clause shares a word or a number with the other sentence. "was detained by
+    police and is expected in court on Thursday" / "has been detained by police,
+    as divers resumed the search on Wednesday" align on the detention, but each
+    date's clause (the court, the search) is absent from the other sentence. A
+    clause with no word of its own is kept. Matching clause to clause instead
+    was tried: it dropped reworded true conflicts ("died Friday at 91" / "passed
+    away in Beverly Hills, Calif., on Thursday at the age of 91")."""
+    words_a = _date_clause(claim_a, None)
+    words_b = _date_clause(claim_b, None)
+    keep_a = [f for f in dates_a if not (c := _date_clause(claim_a, f)) or c & words_b]
+    keep_b = [f for f in dates_b if not (c := _date_clause(claim_b, f)) or c & words_a]
     return keep_a, keep_b
 
 
