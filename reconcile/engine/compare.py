@@ -964,21 +964,19 @@ def _narrated_findings(extractions: list[Extraction]) -> list[Finding]:
     fully certified," said its director, in one article; "The Tessaly Rose was fully
     certified." in another, with no one saying it. The narrating sentence holds a
     run of `QUOTE_RUN` words or more of the quotation, three of them lower-case
-    content words, and has
-    no quotation marks and no saying verb (reported speech is still attributed).
-    Medium when it repeats most of the quotation, low for a phrase of it."""
+    content words, and has no quotation marks and no saying verb (reported speech
+    is still attributed). Medium when it repeats most of the quotation, low for a
+    phrase of it."""
     speaker_of = {
         (article_id, int(fact.label)): fact
         for article_id, _, fact in _facts_by_article(extractions, "speaker")
     }
-    quotes = [
-        (article_id, claim, fact, _stems(fact.value))
-        for article_id, claim, fact in _facts_by_article(extractions, "quote")
-        if len(fact.value.split()) >= QUOTE_RUN
-    ]
-    quoted_spans = defaultdict(list)
-    for article_id, _, fact in _facts_by_article(extractions, "quote"):
+    quotes = []
+    quoted_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for article_id, claim, fact in _facts_by_article(extractions, "quote"):
         quoted_spans[article_id].append((fact.start, fact.end))
+        if len(fact.value.split()) >= QUOTE_RUN:
+            quotes.append((article_id, claim, fact, _stems(fact.value)))
     findings = []
     for extraction in extractions:
         for claim in extraction.claims:
@@ -1328,10 +1326,11 @@ def _date_findings(
     sentence of its article (`orphans`: "made it to the facility late Tuesday"
     against "checked into the facility late Thursday", which pairs with its own
     copy) counts only where its dates cannot be that match's, and at most as medium.
-    Unless the sentences are near copies, an aligned pair compares only the dates
-    whose clauses share a word or a number (session 8): the sentences agree on
-    one thing, their dates may be of others. Judged as loose, such pairs raised
-    as many false medium flags in the gold stories as they kept true ones.
+    Unless the sentences are near copies, a pair compares only the dates whose
+    clause shares a word or a number with the other sentence (session 8): the
+    sentences agree on one thing, their dates may be of others. Judging such
+    pairs as loose instead raised as many false medium flags in the gold stories
+    as it kept true ones.
     """
 
     claim_of = _row_claim(refs, claims)
@@ -1347,26 +1346,28 @@ def _date_findings(
             published[refs[row_b].article_id],
         )
 
+    def judged(row_a: int, row_b: int) -> bool | None:
+        """The verdict on a pair's dates. Near copies and the `specific` pairs
+        compare all of them; other sentences only the dates whose clause is in
+        the other sentence. With none left, nothing disagrees."""
+        dates_a, dates_b = dates_of(row_a), dates_of(row_b)
+        if (row_a, row_b) not in specific and scores[row_a, row_b] < NEAR_COPY_SCORE:
+            dates_a, dates_b = _same_clause_dates(
+                claim_of(row_a), dates_a, claim_of(row_b), dates_b
+            )
+        return verdict_of(row_a, row_b, dates_a, dates_b) if dates_a and dates_b else True
+
     union = _Union(len(refs))
     edges = []
     loose = set()
     for row_a, row_b in pairs:
-        # Near copies compare all their dates; other aligned sentences, the dates
-        # whose clauses share a word (or a number). With none, nothing disagrees.
-        kept = [dates_of(row_a), dates_of(row_b)]
-        if scores[row_a, row_b] < NEAR_COPY_SCORE:
-            kept = list(_same_clause_dates(claim_of(row_a), kept[0], claim_of(row_b), kept[1]))
-        verdict = verdict_of(row_a, row_b, *kept) if kept[0] and kept[1] else True
-        edges.append((row_a, row_b, verdict))
+        edges.append((row_a, row_b, judged(row_a, row_b)))
         union.join(row_a, row_b)
     # The pairs a toll or an event makes form groups of their own: joined to the
     # sentence groups, they would be shown through another sentence of the article.
     apart = _Union(len(refs))
     for row_a, row_b in orphans:
-        kept = [dates_of(row_a), dates_of(row_b)]
-        if (row_a, row_b) not in specific and scores[row_a, row_b] < NEAR_COPY_SCORE:
-            kept = list(_same_clause_dates(claim_of(row_a), kept[0], claim_of(row_b), kept[1]))
-        verdict = verdict_of(row_a, row_b, *kept) if kept[0] and kept[1] else True
+        verdict = judged(row_a, row_b)
         if verdict is False:
             edges.append((row_a, row_b, verdict))
             loose.add((row_a, row_b))

@@ -243,20 +243,27 @@ def _speakers(doc: Doc, quotes: list[FactSpan]) -> list[FactSpan]:
     """Who is quoted: the named subject of the saying verb next to each quote.
 
     A "speaker" fact gives the surname as its value ("zadan"; "meron+zadan" for
-    "Zadan and Meron said") and the quote's start as its label. A pronoun ("he
-    said") or a speaker that is not named ("the official") gives no fact.
+    "Zadan and Meron said") and the quote's start as its label. "he said" or
+    "she said" gives the person `_antecedent` finds, marked "pronoun" and shown
+    as "he (Ferrant)"; other pronouns, and speakers that are not named ("the
+    official"), give no fact.
     """
     out = []
     for quote in quotes:
-        people = _quote_speakers(doc, quote)
-        if not people:
-            resolved = _pronoun_speaker(doc, quote)
-            if resolved is not None:
-                pronoun, person = resolved
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        subject = None if span is None else _saying_subject(doc, span)
+        if span is None or subject is None:
+            continue
+        if subject.lower_ in {"he", "she"}:
+            person = _antecedent(doc, span)
+            if person is not None:
                 surname = person[-1].text.removesuffix("'s").removesuffix("’s")
-                out.append(FactSpan("speaker", pronoun.idx, pronoun.idx + len(pronoun),
-                                    f"{pronoun.text} ({surname})", surname.lower(),
+                out.append(FactSpan("speaker", subject.idx, subject.idx + len(subject),
+                                    f"{subject.text} ({surname})", surname.lower(),
                                     str(quote.start), "pronoun"))  # fmt: skip
+            continue
+        people = _quote_speakers(doc, span, subject)
+        if not people:
             continue
         surnames = [p[-1] for p in people]
         start, end = surnames[0].idx, surnames[-1].idx + len(surnames[-1].text)
@@ -269,18 +276,11 @@ def _speakers(doc: Doc, quotes: list[FactSpan]) -> list[FactSpan]:
     return out
 
 
-def _quote_speakers(doc: Doc, quote: FactSpan) -> list[Span]:
+def _quote_speakers(doc: Doc, quote: Span, subject: Token) -> list[Span]:
     """The people named as saying the quote: the subject and those joined to it."""
-    first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if first is None:
-        return []
-    at, end = first.start, first.end
-    subject = _saying_subject(doc, first)
-    if subject is None:
-        return []
     if subject.lower_ in PRONOUNS:
-        return []  # "he said": `_pronoun_speaker` reads only the plainest case
-    if at <= subject.i < end:
+        return []  # "they said": resolving it is guesswork, and a wrong guess is a false alarm
+    if quote.start <= subject.i < quote.end:
         return []  # a word of the quote itself, parsed as the verb's subject: not who said it
     first = _named(doc, subject, loose=True)
     if first is None:
@@ -291,18 +291,12 @@ def _quote_speakers(doc: Doc, quote: FactSpan) -> list[Span]:
     return [first, *(p for p in others if p is not None and p != first)]
 
 
-def _pronoun_speaker(doc: Doc, quote: FactSpan) -> tuple[Token, Span] | None:
+def _antecedent(doc: Doc, quote: Span) -> Span | None:
     """ "Ferrant, who chaired the last session, welcomed the outcome. "Nobody wins
     …," he said.": "he" is the person who is the subject of the sentence before,
     when that sentence names people and its subject is one of them. Copy puts the
     speaker there by convention; any other antecedent is left unguessed."""
-    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if span is None:
-        return None
-    pronoun = _saying_subject(doc, span)
-    if pronoun is None or pronoun.lower_ not in {"he", "she"}:
-        return None
-    sent = span[0].sent
+    sent = quote[0].sent
     if sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
@@ -312,10 +306,7 @@ def _pronoun_speaker(doc: Doc, quote: FactSpan) -> tuple[Token, Span] | None:
     subjects = [t for t in before.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
     if not named or not subjects:
         return None
-    for person in named:
-        if person.start <= subjects[0].i < person.end:
-            return pronoun, person
-    return None
+    return next((p for p in named if p.start <= subjects[0].i < p.end), None)
 
 
 def _saying_subject(doc: Doc, span: Span) -> Token | None:
