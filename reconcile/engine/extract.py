@@ -740,18 +740,40 @@ GROUP_NOUNS = frozenset({"round", "set", "series", "wave", "batch", "session", "
 SYNONYMS = {
     "negotiation": "talk", "discussion": "talk", "talks": "talk",
     "fin": "fine",  # the small model's lemma of "fined" (and of "fine" taken for a verb)
+    # Ammunition is counted in rounds: "923 rounds of ammunition" and "1,200 rounds".
+    "ammunition": "round",
 }  # fmt: skip
 
 
 def _counted_noun(token: Token) -> str:
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     if lemma in GROUP_NOUNS:
         for prep in token.children:
             if prep.lower_ == "of":
                 for noun in prep.children:
                     if noun.pos_ in {"NOUN", "PROPN"}:
-                        lemma = noun.lemma_.lower()
+                        lemma = _lemma(noun)
     return _trade(SYNONYMS.get(lemma, lemma))
+
+
+def _lemma(token: Token) -> str:
+    """A noun's lemma, lower case. The model leaves a capitalised plural as it is
+    (NNPS: "14 AK-47 Rifles, 31 Magazines"), so it would never meet "31 magazines"."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_:
+        return singular(lemma)
+    return lemma
+
+
+def singular(word: str) -> str:
+    """An English plural's singular, by its ending: "batteries", "boxes", "rifles"."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def _trade(lemma: str) -> str:

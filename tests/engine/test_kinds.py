@@ -924,3 +924,23 @@ def test_what_a_sum_costs_is_its_label():
     # The cost of something else is another sum.
     other = texts[1].replace("The recount", "The new count centre")
     assert not _findings(texts[0], other, kind="number")
+
+
+# --- session 9 ---
+
+
+def test_capitalised_plurals_and_rounds_of_ammunition_count_the_same_things():
+    # The model leaves "Rifles" (NNPS) unlemmatised, and "rounds of ammunition"
+    # would count ammunition while "1,200 rounds" counts rounds: neither would meet.
+    texts = [
+        "The ship has confiscated a total of 14 AK 47 Rifles, 31 Magazines and 923 rounds "
+        "of ammunition, the navy said.",
+        "The Navy confiscated 16 AK-47 rifles, 31 magazines and 1200 rounds from the boat, "
+        "the navy said.",
+    ]
+    findings = _findings(*texts, kind="number")
+    by_label = {f.summary.split(":")[0]: _values(f, texts) for f in findings}
+    assert by_label == {
+        "Number of rifle": {0: "14", 1: "16"},
+        "Number of round": {0: "923", 1: "1200"},
+    }
