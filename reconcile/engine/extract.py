@@ -761,11 +761,11 @@ def _lemma(token: Token) -> str:
     (NNPS: "14 AK-47 Rifles, 31 Magazines"), so it would never meet "31 magazines"."""
     lemma = token.lemma_.lower()
     if token.tag_ == "NNPS" and lemma == token.lower_:
-        return singular(lemma)
+        return _singular(lemma)
     return lemma
 
 
-def singular(word: str) -> str:
+def _singular(word: str) -> str:
     """An English plural's singular, by its ending: "batteries", "boxes", "rifles"."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
