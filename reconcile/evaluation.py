@@ -403,10 +403,12 @@ NUMBER_TOKEN_RE = re.compile(
     r"|\b(" + "|".join(NUMBER_WORDS[2:13]) + r")\b",
     re.IGNORECASE,
 )
+# A month's short name, with or without its stop: "10 Nov 11" is a date, not ten of something.
+MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 TIME_OR_DATE_AFTER = re.compile(
     r"\s*(a\.m|p\.m|am\b|pm\b|GMT|BST|EST|EDT|PDT|PST|percent|%|st\b|nd\b|rd\b|th\b|"
     + "|".join(MONTHS)
-    + r"|[A-Z][a-z]{2}\.)"
+    + rf"|[A-Z][a-z]{{2}}\.|{MONTH_SHORT})"
 )
 
 
@@ -419,7 +421,7 @@ def _numbers_in(text: str):
         if re.fullmatch(r"(1[89]|20)\d\d", written):
             continue
         if TIME_OR_DATE_AFTER.match(text, end) or re.search(
-            r"(" + "|".join(MONTHS) + r"|[A-Z][a-z]{2}\.|No\.|#)\s*$", before
+            r"(" + "|".join(MONTHS) + rf"|[A-Z][a-z]{{2}}\.|{MONTH_SHORT}|No\.|#)\s*$", before
         ):
             continue
         if _inside_quote(text, start):

@@ -73,6 +73,20 @@ def test_a_model_designation_is_not_planted_as_a_count():
     assert "31 -> 40" in changed
 
 
+def test_the_day_of_a_date_with_a_short_month_is_not_planted_as_a_count():
+    # "10 Nov 11" is a date: changing its 10 plants a date conflict, not a count.
+    story = {
+        "a.txt": "INS Sukanya thwarted a piracy attack on 10 Nov 11 and seized 14 rifles.",
+        "b.txt": "The navy said INS Sukanya thwarted the piracy attack on 10 Nov and seized "
+        "14 rifles.",
+    }
+    cluster = evaluation.Cluster("invented", story)
+    changed = {
+        p.change for p in evaluation.perturbations(cluster, per_kind=9) if p.kind == "number"
+    }
+    assert changed == {"14 -> 18"}
+
+
 def test_a_day_or_count_is_planted_only_where_another_article_gives_it_to_the_same_fact():
     # The sentences share their names, but "Friday" and "seven" are of other things
     # in the second article: changing them in the first is nothing a reader could see.
