@@ -745,8 +745,17 @@ SYNONYMS = {
 }  # fmt: skip
 
 
+# Heads that say only that a thing is an organisation: "the two largest union organizations"
+# count unions.
+BODY_NOUNS = frozenset({"organization", "organisation", "grouping"})
+
+
 def _counted_noun(token: Token) -> str:
     lemma = _lemma(token)
+    if lemma in BODY_NOUNS:
+        compounds = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if compounds:
+            lemma = _lemma(compounds[-1])
     if lemma in GROUP_NOUNS:
         for prep in token.children:
             if prep.lower_ == "of":

@@ -944,3 +944,18 @@ def test_capitalised_plurals_and_rounds_of_ammunition_count_the_same_things():
         "Number of rifle": {0: "14", 1: "16"},
         "Number of round": {0: "923", 1: "1200"},
     }
+
+
+# --- session 10 ---
+
+
+def test_an_organisation_head_counts_what_its_compound_names():
+    # "union organizations" and "unions" are one count: the head only says they are bodies.
+    texts = [
+        "The strike was called by Yiannis Panagopoulos, head of GSEE, one of the two largest "
+        "union organizations.",
+        "The strike was called by Yiannis Panagopoulos, head of GSEE, one of the four largest "
+        "unions.",
+    ]
+    findings = _findings(*texts, kind="number")
+    assert [_values(f, texts) for f in findings] == [{0: "two", 1: "four"}]
