@@ -21,7 +21,7 @@ from typing import Any
 from articles.formats import read_file
 
 from .engine.compare import IDIOMS, compare, coverage
-from .engine.dates import publication_date
+from .engine.dates import MONTH_SHORT, publication_date
 from .engine.extract import STOP, claim_terms, extract_many
 from .engine.numbers import parse_number
 from .engine.pipeline import analyse
@@ -403,12 +403,11 @@ NUMBER_TOKEN_RE = re.compile(
     r"|\b(" + "|".join(NUMBER_WORDS[2:13]) + r")\b",
     re.IGNORECASE,
 )
-# A month's short name, with or without its stop: "10 Nov 11" is a date, not ten of something.
-MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+# "10 Nov 11" is a date, not ten of something: a short month name counts as a month.
 TIME_OR_DATE_AFTER = re.compile(
     r"\s*(a\.m|p\.m|am\b|pm\b|GMT|BST|EST|EDT|PDT|PST|percent|%|st\b|nd\b|rd\b|th\b|"
     + "|".join(MONTHS)
-    + rf"|[A-Z][a-z]{{2}}\.|{MONTH_SHORT})"
+    + rf"|[A-Z][a-z]{{2}}\.|{MONTH_SHORT}\b)"
 )
 
 
@@ -421,7 +420,7 @@ def _numbers_in(text: str):
         if re.fullmatch(r"(1[89]|20)\d\d", written):
             continue
         if TIME_OR_DATE_AFTER.match(text, end) or re.search(
-            r"(" + "|".join(MONTHS) + rf"|[A-Z][a-z]{{2}}\.|{MONTH_SHORT}|No\.|#)\s*$", before
+            r"(" + "|".join(MONTHS) + rf"|[A-Z][a-z]{{2}}\.|{MONTH_SHORT}\b|No\.|#)\s*$", before
         ):
             continue
         if _inside_quote(text, start):

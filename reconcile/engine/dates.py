@@ -29,9 +29,11 @@ MONTHS = [
 MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS)} | {
     m[:3]: i + 1 for i, m in enumerate(MONTHS)
 } | {"sept": 9}  # fmt: skip
+# A month's short name, written with or without its stop ("Nov", "Nov.").
+MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+    rf"|{MONTH_SHORT}\.?)"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"  # "May 03, 2013" too
 _YEAR = r"(?:1[89]|20)\d\d"

@@ -950,7 +950,8 @@ def test_capitalised_plurals_and_rounds_of_ammunition_count_the_same_things():
 
 
 def test_an_organisation_head_counts_what_its_compound_names():
-    # "union organizations" and "unions" are one count: the head only says they are bodies.
+    # "union organizations" and "unions" are one count: the head only says they are
+    # organisations.
     texts = [
         "The strike was called by Yiannis Panagopoulos, head of GSEE, one of the two largest "
         "union organizations.",
