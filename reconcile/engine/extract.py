@@ -745,9 +745,9 @@ SYNONYMS = {
 }  # fmt: skip
 
 
-# Heads that say only that a thing is an organisation: "the two largest union organizations"
-# count unions.
-BODY_NOUNS = frozenset({"organization", "organisation", "grouping"})
+# Heads that count what their compound names: "two union organizations" are unions,
+# "8 crew members" are crew.
+BODY_NOUNS = frozenset({"organization", "organisation", "grouping", "member"})
 
 
 def _counted_noun(token: Token) -> str:

@@ -960,3 +960,18 @@ def test_an_organisation_head_counts_what_its_compound_names():
     ]
     findings = _findings(*texts, kind="number")
     assert [_values(f, texts) for f in findings] == [{0: "two", 1: "four"}]
+
+
+# --- session 11 ---
+
+
+def test_crew_members_are_the_crew():
+    # "8 crew members" counts crew, as "six crew" does: "members" only says they belong.
+    texts = [
+        "The Tessaly Rose had 57 passengers and 8 crew members on board when it struck "
+        "the Grennet Shoals.",
+        "The Tessaly Rose was carrying 57 passengers and six crew on the evening crossing "
+        "when it hit the Grennet Shoals.",
+    ]
+    findings = _findings(*texts, kind="number")
+    assert [_values(f, texts) for f in findings] == [{0: "8", 1: "six"}]
