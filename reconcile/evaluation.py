@@ -23,7 +23,7 @@ from articles.formats import read_file
 from .engine.compare import IDIOMS, compare, coverage
 from .engine.dates import MONTH_SHORT, publication_date
 from .engine.extract import STOP, claim_terms, extract_many
-from .engine.numbers import parse_number
+from .engine.numbers import QUALIFIERS, parse_number
 from .engine.pipeline import analyse
 from .engine.types import ArticleText, Extraction, Finding
 
@@ -469,6 +469,18 @@ def _render_like(value: float, written: str) -> str:
     return f"{value:,.0f}" if "," in written else f"{value:.0f}"
 
 
+LOWER_AND_UPPER = {word: bound for word, bound in QUALIFIERS if bound in {"min", "max"}}
+
+
+def _bound_before(text: str, start: int) -> str:
+    """ "min" or "max" when a bound ("at least", "up to") comes right before a count."""
+    before = text[max(0, start - 20) : start].lower().rstrip()
+    for words, bound in LOWER_AND_UPPER.items():
+        if re.search(rf"\b{words}$", before):
+            return bound
+    return "exact"
+
+
 def _gen_numbers(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturbation]]:
     changes, controls = [], []
     for article, text in cluster.articles.items():
@@ -494,6 +506,23 @@ def _gen_numbers(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Pertur
             if not partners:
                 continue
             step = max(2, round(value * 0.3)) if value == int(value) else 0.5
+            # A partner's bound decides which way a change of an exact count
+            # conflicts: 52 agrees with "at least 40 firefighters", 28 does not.
+            # ("At least three" raised to "at least five" is a bound the partners'
+            # three breaks.)
+            bounds = {
+                _bound_before(other, n[0])
+                for name in partners
+                for other in [cluster.articles[name]]
+                for n in _numbers_in(other)
+                if n[2] == value and _noun_after(other, n[1]) == noun
+            }
+            if {"min", "max"} <= bounds:
+                continue
+            if "min" in bounds and _bound_before(text, start) != "min":
+                if value - step <= 0:
+                    continue
+                step = -step
             new = _render_like(value + step, written)
             new_text, span = _replace(text, start, end, new)
             changes.append(

@@ -87,6 +87,31 @@ def test_the_day_of_a_date_with_a_short_month_is_not_planted_as_a_count():
     assert changed == {"14 -> 18"}
 
 
+def test_a_count_against_a_partners_bound_is_changed_the_way_that_conflicts():
+    # 52 firefighters agrees with "at least 40": the planted change must go below it.
+    story = {
+        "a.txt": "Crowds applauded the 40 firefighters who worked through the morning at "
+        "the Saltmarket Bridge.",
+        "b.txt": "At least 40 firefighters worked through the morning at the Saltmarket "
+        "Bridge to reach people trapped.",
+    }
+    cluster = evaluation.Cluster("invented", story)
+    changed = {
+        (p.article, p.change)
+        for p in evaluation.perturbations(cluster, per_kind=9)
+        if p.kind == "number"
+    }
+    assert changed == {("a.txt", "40 -> 28"), ("b.txt", "40 -> 52")}
+    # A bound of its own is raised: "at least 52" is more than the partner's 40.
+    story["a.txt"] = story["a.txt"].replace("the 40", "at least 40")
+    changed = {
+        p.change
+        for p in evaluation.perturbations(evaluation.Cluster("invented", story), per_kind=9)
+        if p.kind == "number" and p.article == "a.txt"
+    }
+    assert changed == {"40 -> 52"}
+
+
 def test_a_day_or_count_is_planted_only_where_another_article_gives_it_to_the_same_fact():
     # The sentences share their names, but "Friday" and "seven" are of other things
     # in the second article: changing them in the first is nothing a reader could see.
