@@ -653,7 +653,13 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
         if _breakdown(noun):
             return _counted_noun(noun)  # "two women and a man": who the dead were
         syntax = [noun.head]
-    for window in (after, before, syntax):
+    # The verb whose object or subject the noun is comes first: in "killing 2 dock
+    # workers and injuring 7 others" the words after the 2 reach "injuring" (but in
+    # "were killed and 45 others injured" the others hang off "killed" as a conjunct).
+    windows = (after, before, syntax)
+    if syntax and noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        windows = (syntax, after, before)
+    for window in windows:
         words = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}
         for category, vocabulary in CATEGORIES:
             if words & vocabulary:

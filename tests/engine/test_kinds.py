@@ -975,3 +975,19 @@ def test_crew_members_are_the_crew():
     ]
     findings = _findings(*texts, kind="number")
     assert [_values(f, texts) for f in findings] == [{0: "8", 1: "six"}]
+
+
+def test_the_verb_over_a_counted_noun_says_what_it_counts():
+    # "killing 2 dock workers and injuring 7 others": the 2 are dead, though the
+    # words after it reach "injuring".
+    texts = [
+        "A container crane collapsed at the port of Westmarsh on Wednesday morning, "
+        "killing 2 dock workers and injuring 7 others.",
+        "Two dock workers were killed and seven others injured when a container crane "
+        "collapsed at the port of Westmarsh on Wednesday morning.",
+    ]
+    assert _findings(*texts, kind="number") == []
+    texts[1] = texts[1].replace("Two", "Three")
+    findings = _findings(*texts, kind="number")
+    assert [f.summary.split(":")[0] for f in findings] == ["People killed"]
+    assert [_values(f, texts) for f in findings] == [{0: "2", 1: "Three"}]
