@@ -1346,16 +1346,37 @@ def _date_findings(
             published[refs[row_b].article_id],
         )
 
-    def judged(row_a: int, row_b: int) -> bool | None:
-        """The verdict on a pair's dates. Near copies and the `specific` pairs
-        compare all of them; other sentences only the dates whose clause is in
-        the other sentence. With none left, nothing disagrees."""
+    def compared(row_a: int, row_b: int) -> tuple[list[FactSpan], list[FactSpan]]:
+        """The dates a pair compares. Near copies and the `specific` pairs compare
+        all of them; other sentences only the dates whose clause is in the other
+        sentence."""
         dates_a, dates_b = dates_of(row_a), dates_of(row_b)
-        if (row_a, row_b) not in specific and scores[row_a, row_b] < NEAR_COPY_SCORE:
+        own = (row_a, row_b) in specific or (row_b, row_a) in specific
+        if not own and scores[row_a, row_b] < NEAR_COPY_SCORE:
             dates_a, dates_b = _same_clause_dates(
                 claim_of(row_a), dates_a, claim_of(row_b), dates_b
             )
+        return dates_a, dates_b
+
+    def judged(row_a: int, row_b: int) -> bool | None:
+        """The verdict on a pair's dates. With none left to compare, nothing disagrees."""
+        dates_a, dates_b = compared(row_a, row_b)
         return verdict_of(row_a, row_b, dates_a, dates_b) if dates_a and dates_b else True
+
+    def date_shown(row: int, partner: int | None) -> FactSpan:
+        """The date a sentence is shown by: one that cannot be its partner's day, and
+        of those the one whose clause the partner tells ("the bridge fell on Monday",
+        not "mourners gathered on Friday")."""
+        if partner is not None:
+            mine, theirs = compared(row, partner)
+            words = _date_clause(claim_of(partner), None)
+            disagreeing = [
+                fact for fact in mine
+                if theirs and verdict_of(row, partner, [fact], theirs) is False
+            ]  # fmt: skip
+            if disagreeing:  # of several, the one whose clause the partner tells most of
+                return max(disagreeing, key=lambda f: len(_date_clause(claim_of(row), f) & words))
+        return dates_of(row)[0]
 
     union = _Union(len(refs))
     edges = []
@@ -1380,7 +1401,7 @@ def _date_findings(
     findings = []
     for group_edges in by_group.values():
         while group_edges:
-            found = _date_finding(group_edges, loose, claim_of, dates_of, refs, scores)
+            found = _date_finding(group_edges, loose, claim_of, date_shown, refs, scores)
             if found is None:
                 break
             finding, shown = found
@@ -1406,9 +1427,10 @@ def _date_findings(
     return findings
 
 
-def _date_finding(group_edges, loose, claim_of, dates_of, refs, scores):
+def _date_finding(group_edges, loose, claim_of, date_shown, refs, scores):
     """The finding for one group of aligned dated sentences, and the row it shows for
-    each article."""
+    each article. `date_shown(row, partner)` is the date a row shows beside the row it
+    disagrees with."""
     verdicts = [v for _, _, v in group_edges]
     strict = [v for a, b, v in group_edges if (a, b) not in loose]
     if False in strict:
@@ -1422,17 +1444,21 @@ def _date_finding(group_edges, loose, claim_of, dates_of, refs, scores):
     # Each article speaks through its sentence in the closest disagreeing pair (a
     # copied sentence with another day), then in the most of them.
     rank: dict[int, tuple[float, int]] = {}
+    partner: dict[int, tuple[float, int]] = {}  # row -> its closest disagreeing row
     for row_a, row_b, verdict in group_edges:
         weight = scores[row_a, row_b] if verdict is wanted else 0.0
-        for row in (row_a, row_b):
+        for row, other in ((row_a, row_b), (row_b, row_a)):
             best, count = rank.get(row, (0.0, 0))
             rank[row] = (max(best, weight), count + (verdict is wanted))
+            if verdict is False and weight >= partner.get(row, (-1.0, 0))[0]:
+                partner[row] = (weight, other)
     chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
     rows: dict[int, int] = {}
     for row in sorted(rank, key=lambda r: (-rank[r][0], -rank[r][1], r)):
         claim = claim_of(row)
         if refs[row].article_id not in chosen:
-            chosen[refs[row].article_id] = (claim, dates_of(row)[0])
+            other = partner[row][1] if row in partner else None
+            chosen[refs[row].article_id] = (claim, date_shown(row, other))
             rows[refs[row].article_id] = row
     if len(chosen) < 2:
         return None

@@ -991,3 +991,16 @@ def test_the_verb_over_a_counted_noun_says_what_it_counts():
     findings = _findings(*texts, kind="number")
     assert [f.summary.split(":")[0] for f in findings] == ["People killed"]
     assert [_values(f, texts) for f in findings] == [{0: "2", 1: "Three"}]
+
+
+def test_a_date_conflict_shows_the_date_that_disagrees():
+    # The mourners' Friday is of another thing; the day the bridge fell is the one
+    # that disagrees, and the one the editor must be shown.
+    texts = [
+        "The Saltmarket Bridge fell into the River Pelle on Tuesday, killing three "
+        "people, police in Orrin said.",
+        "Mourners gathered on Friday to remember the three people killed when the "
+        "Saltmarket Bridge fell into the River Pelle on Monday.",
+    ]
+    findings = _findings(*texts, kind="date")
+    assert [_values(f, texts) for f in findings] == [{0: "Tuesday", 1: "Monday"}]
