@@ -1678,6 +1678,56 @@ def _contrast(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
     return None
 
 
+# A word denied in one statement and told plainly in the other: "pleaded not guilty" /
+# "pleaded guilty", "had not been evacuated" / "was evacuated".
+NEGATED_RE = re.compile(
+    r"(?:\bnot|\bnever|n[’']t)\s+(?:(?:be|been|also|ever)\s+)?([a-z]{4,})\b", re.IGNORECASE
+)
+# Words after "not" that do not carry the claim ("not only", "not immediately clear"),
+# and "not yet", which a later article's news is expected to overtake ("have not
+# yet named the victims" / "yesterday named the victims").
+NOT_CLAIMS = frozenset(
+    "only just immediately clear known sure certain because likely enough yet".split()
+)
+
+
+NEGATION_BEFORE = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t)\s+(?:\S+\s+)?$", re.IGNORECASE)
+NEGATION_WIDTH = 4
+
+
+def _negation(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
+    """The words by which one statement denies what the other tells, if it does."""
+    for a, b, flipped in ((x, y, False), (y, x, True)):
+        denied_b = {m.group(1).lower() for m in NEGATED_RE.finditer(b.text)}
+        for match in NEGATED_RE.finditer(a.text):
+            word = match.group(1).lower()
+            if word in NOT_CLAIMS or word in STOP or word in denied_b:
+                continue
+            plain = re.search(rf"\b{word}\b", b.text, re.IGNORECASE)
+            if plain is None or NEGATION_BEFORE.search(b.text[: plain.start()]):
+                continue  # "no harm would come" denies it too
+            # Of the same subject (the last content word before the denial, among
+            # the words before the plain one): "Hemsworth, Ross is not signed" is
+            # no denial of "Hemsworth are already signed"; "the hospital was not
+            # evacuated" is one of "patients at the hospital were evacuated".
+            words_a = a.text[: match.start()].split()[-NEGATION_WIDTH:]
+            subject_a = next((_stems(w) for w in reversed(words_a) if _stems(w)), set())
+            subject_b = _stems(" ".join(b.text[: plain.start()].split()[-NEGATION_WIDTH:]))
+            if not subject_a & subject_b:
+                continue
+            one = FactSpan(
+                "claim",
+                a.start + match.start(),
+                a.start + match.end(),
+                match.group(),
+                " ".join(match.group().lower().split()),
+            )
+            other = FactSpan("claim", b.start + plain.start(), b.start + plain.end(),
+                             plain.group(), word)  # fmt: skip
+            return (other, one) if flipped else (one, other)
+    return None
+
+
 def _contrast_words(text: str) -> dict[str, re.Match]:
     """Each word of a text, and each contrast phrase, lower-cased, at its first match."""
     words: dict[str, re.Match] = {}
@@ -1740,7 +1790,11 @@ def _claim_findings(refs, scores, claims, pairs) -> list[Finding]:
         claim_x, claim_y = claim_of(x), claim_of(y)
         if _quoted(claim_x) or _quoted(claim_y):
             continue
-        found = _contrast(claim_x, claim_y) if scores[x, y] >= CLAIM_THRESHOLD else None
+        found = (
+            _contrast(claim_x, claim_y) or _negation(claim_x, claim_y)
+            if scores[x, y] >= CLAIM_THRESHOLD
+            else None
+        )
         if found is not None:
             links.append((x, found[0], y, found[1]))
     links.extend(_loose_contrasts(refs, scores, claim_of, {(x, y) for x, _, y, _ in links}))

@@ -1004,3 +1004,33 @@ def test_a_date_conflict_shows_the_date_that_disagrees():
     ]
     findings = _findings(*texts, kind="date")
     assert [_values(f, texts) for f in findings] == [{0: "Tuesday", 1: "Monday"}]
+
+
+def test_a_statement_denied_in_one_article_and_told_in_another_is_a_claim_conflict():
+    texts = [
+        "Sorren General Hospital was not evacuated after Wednesday's aftershock, the "
+        "hospital's director said.",
+        "After Wednesday's aftershock, patients at Sorren General Hospital were evacuated "
+        "to tents, the hospital's director said.",
+    ]
+    findings = _findings(*texts, kind="claim")
+    assert [_values(f, texts) for f in findings] == [{0: "not evacuated", 1: "evacuated"}]
+    # Not where the denial is of someone else, or the other sentence denies it too.
+    assert (
+        _findings(
+            "Unlike stars Jennifer Lawrence and Liam Hemsworth, director Gary Ross is not "
+            "signed for the sequel, the studio said.",
+            "Stars Jennifer Lawrence and Liam Hemsworth are already signed for the sequel, "
+            "the studio said.",
+            kind="claim",
+        )
+        == []
+    )
+    assert (
+        _findings(
+            "The hospital was not evacuated after the aftershock, the director said.",
+            "The hospital wasn't evacuated after the aftershock, its director said.",
+            kind="claim",
+        )
+        == []
+    )
