@@ -43,6 +43,8 @@ NEUTRAL = frozenset({
     "head", "'s", "’s", "of", "the", "new", "current", "outgoing", "incoming", "longtime",
 })  # fmt: skip
 WINDOW = 8
+# Forms of address the model leaves outside a name ("Dr Anton Behrast").
+HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor"})
 MASTER = "master"
 APPOSITION_END = frozenset({",", ".", ";", "—", "–", ")"})
 APPOSITION_WORDS = frozenset({"of", "who", "at", "for"})
@@ -105,6 +107,8 @@ def _before(sent: Span, person: Span, name: Span) -> tuple[list[Token], int, int
     doc = sent.doc
     words: list[Token] = list(doc[person.start : name.start])
     i = person.start - 1
+    if i >= sent.start and doc[i].lower_.rstrip(".") in HONORIFICS:
+        i -= 1  # "The hospital's director, Dr Anton Behrast": "Dr" outside the name
     if i >= sent.start and doc[i].text == "," and i - 1 >= sent.start and office(doc[i - 1]):
         i -= 1  # "Carrow's mayor, Ilse Korhonen"
     while i >= sent.start and person.start - i <= WINDOW:
@@ -133,7 +137,7 @@ def _after(sent: Span, name: Span) -> tuple[list[Token], int, int] | None:
         return None
     words: list[Token] = []
     i += 1
-    if i < sent.end and doc[i].lower_ in {"the", "a", "an"}:
+    if i < sent.end and doc[i].lower_ in {"the", "a", "an", "its", "his", "her", "their"}:
         i += 1
     while i < sent.end and i - name.end <= WINDOW:
         token = doc[i]
@@ -142,6 +146,10 @@ def _after(sent: Span, name: Span) -> tuple[list[Token], int, int] | None:
             office(token)
             or lower in RANKS | FORMER | NEUTRAL - {"of", "the"}
             or token.pos_ in {"PROPN", "ADJ"}
+            # "the hospital's deputy director": whose office it is
+            or token.pos_ == "NOUN"
+            and i + 1 < sent.end
+            and doc[i + 1].lower_ in {"'s", "’s"}
         ):
             words.append(token)
         else:

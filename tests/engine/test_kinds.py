@@ -1034,3 +1034,18 @@ def test_a_statement_denied_in_one_article_and_told_in_another_is_a_claim_confli
         )
         == []
     )
+
+
+def test_a_title_is_read_past_dr_and_a_possessor():
+    # "Dr" stands outside the name the model tags; "the hospital's deputy director"
+    # names whose office it is.
+    texts = [
+        "The hospital's director, Dr Anton Behrast, told reporters that no patient had "
+        "been hurt during the aftershock.",
+        "No patient had been hurt during the aftershock, said Dr Anton Behrast, the "
+        "hospital's deputy director.",
+    ]
+    findings = _findings(*texts, kind="title")
+    assert [_values(f, texts) for f in findings] == [
+        {0: "director", 1: "hospital's deputy director"}
+    ]
