@@ -511,11 +511,10 @@ def _gen_numbers(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Pertur
             # ("At least three" raised to "at least five" is a bound the partners'
             # three breaks.)
             bounds = {
-                _bound_before(other, n[0])
+                _bound_before(cluster.articles[name], n[0])
                 for name in partners
-                for other in [cluster.articles[name]]
-                for n in _numbers_in(other)
-                if n[2] == value and _noun_after(other, n[1]) == noun
+                for n in _numbers_in(cluster.articles[name])
+                if n[2] == value and _noun_after(cluster.articles[name], n[1]) == noun
             }
             if {"min", "max"} <= bounds:
                 continue

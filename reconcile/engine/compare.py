@@ -1371,9 +1371,8 @@ def _date_findings(
             mine, theirs = compared(row, partner)
             words = _date_clause(claim_of(partner), None)
             disagreeing = [
-                fact for fact in mine
-                if theirs and verdict_of(row, partner, [fact], theirs) is False
-            ]  # fmt: skip
+                fact for fact in mine if verdict_of(row, partner, [fact], theirs) is False
+            ] if theirs else []  # fmt: skip
             if disagreeing:  # of several, the one whose clause the partner tells most of
                 return max(disagreeing, key=lambda f: len(_date_clause(claim_of(row), f) & words))
         return dates_of(row)[0]
@@ -1680,9 +1679,8 @@ def _contrast(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
 
 # A word denied in one statement and told plainly in the other: "pleaded not guilty" /
 # "pleaded guilty", "had not been evacuated" / "was evacuated".
-NEGATED_RE = re.compile(
-    r"(?:\bnot|\bnever|n[’']t)\s+(?:(?:be|been|also|ever)\s+)?([a-z]{4,})\b", re.IGNORECASE
-)
+NEGATOR = r"(?:\bnot|\bnever|n[’']t)"
+NEGATED_RE = re.compile(NEGATOR + r"\s+(?:(?:be|been|also|ever)\s+)?([a-z]{4,})\b", re.IGNORECASE)
 # Words after "not" that do not carry the claim ("not only", "not immediately clear"),
 # and "not yet", which a later article's news is expected to overtake ("have not
 # yet named the victims" / "yesterday named the victims").
@@ -1690,8 +1688,8 @@ NOT_CLAIMS = frozenset(
     "only just immediately clear known sure certain because likely enough yet".split()
 )
 
-
-NEGATION_BEFORE = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t)\s+(?:\S+\s+)?$", re.IGNORECASE)
+# A denial right before a plain word, "no" included ("no harm would come").
+NEGATION_BEFORE = re.compile(rf"(?:\bno|{NEGATOR})\s+(?:\S+\s+)?$", re.IGNORECASE)
 NEGATION_WIDTH = 4
 
 
@@ -1711,7 +1709,7 @@ def _negation(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
             # no denial of "Hemsworth are already signed"; "the hospital was not
             # evacuated" is one of "patients at the hospital were evacuated".
             words_a = a.text[: match.start()].split()[-NEGATION_WIDTH:]
-            subject_a = next((_stems(w) for w in reversed(words_a) if _stems(w)), set())
+            subject_a = next((stems for w in reversed(words_a) if (stems := _stems(w))), set())
             subject_b = _stems(" ".join(b.text[: plain.start()].split()[-NEGATION_WIDTH:]))
             if not subject_a & subject_b:
                 continue
