@@ -51,6 +51,7 @@ class Fact(models.Model):
     value = models.TextField()
     label = models.CharField(max_length=200, blank=True)
     qualifier = models.CharField(max_length=10, default="exact")
+    owner = models.CharField(max_length=100, blank=True, default="")
 
     class Meta:
         ordering = ["claim_id", "start"]

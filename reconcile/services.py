@@ -135,6 +135,7 @@ def _store_claims(article: Article, claims: tuple[ClaimSpan, ...]) -> None:
                 value=f.value,
                 label=f.label,
                 qualifier=f.qualifier,
+                owner=f.owner,
             )
             for row, claim in zip(rows, claims, strict=True)
             for f in claim.facts
@@ -204,10 +205,14 @@ def load_extractions(
     facts = (
         Fact.objects.filter(claim__article_id__in=articles)
         .order_by("claim_id", "start")
-        .values_list("claim_id", "kind", "start", "end", "text", "value", "label", "qualifier")
+        .values_list(
+            "claim_id", "kind", "start", "end", "text", "value", "label", "qualifier", "owner"
+        )
     )
-    for claim_id, kind, start, end, text, value, label, qualifier in facts:
-        facts_by_claim[claim_id].append(FactSpan(kind, start, end, text, value, label, qualifier))
+    for claim_id, kind, start, end, text, value, label, qualifier, owner in facts:
+        facts_by_claim[claim_id].append(
+            FactSpan(kind, start, end, text, value, label, qualifier, owner)
+        )
     for pk, article_id, start, end, text in claims:
         claims_by_article[article_id].append(
             ClaimSpan(start, end, text, tuple(facts_by_claim.get(pk, ())), claim_terms(text))

@@ -270,7 +270,50 @@ def _context(claim: ClaimSpan, fact: FactSpan, width: int = 30) -> str:
     return claim.text[max(0, at - width) : at] + " # " + claim.text[end : end + width]
 
 
-def _number_groups(facts, refs, scores: Scores) -> tuple[list[list[int]], list[int]]:
+# A sentence set in a year of its own: "In 1987 a magnitude 5.8 earthquake killed 12
+# people", "The deadliest quake on record, in 1931, killed about 300".
+YEAR_FRAME = re.compile(
+    r"^(?:back\s+)?in\s+(?:(?:early|late|mid-?)\s+)?(?:[A-Z][a-z]+\s+)?(1[89]\d\d|20\d\d)\b"
+    r"|,\s+in\s+(1[89]\d\d|20\d\d),",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
+
+
+def _story_year(claims: dict[int, tuple[ClaimSpan, ...]]) -> int | None:
+    """The year the story happens in: the one its articles' dates give most (the
+    later of a tie), or None where no date has a year."""
+    counts = Counter(
+        int(year)
+        for article in claims.values()
+        for claim in article
+        for fact in claim.facts
+        if fact.kind == "date"
+        for year in YEAR.findall(fact.value)
+    )
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+def _era(claim: ClaimSpan, year: int | None) -> int | None:
+    """The earlier year a sentence is set in, if it opens on it ("In 1987 a
+    magnitude 5.8 earthquake killed 12 people"): its counts are of another event
+    than the story's. A year told in passing ("a ferry built in 1988 had 57
+    passengers") does not move the sentence."""
+    match = YEAR_FRAME.search(claim.text) if year is not None else None
+    if match is None:
+        return None
+    past = int(match.group(1) or match.group(2))
+    return past if year is not None and past < year else None
+
+
+def _owned_apart(a: FactSpan, b: FactSpan) -> bool:
+    """Counts of two named people (Brisk's fine, Tregear's fine) are two facts."""
+    return bool(a.owner and b.owner and a.owner != b.owner)
+
+
+def _number_groups(
+    facts, refs, scores: Scores, year: int | None = None
+) -> tuple[list[list[int]], list[int]]:
     """Counts in different articles of the same thing.
 
     Same label, and claims alike enough: the story's toll needs little likeness
@@ -280,6 +323,7 @@ def _number_groups(facts, refs, scores: Scores) -> tuple[list[list[int]], list[i
     around it, so "six rifles in this operation" and "14 rifles so far" stay apart.
     """
     per_label = Counter((refs[row].article_id, fact.label) for row, _, fact in facts)
+    era = [_era(claim, year) for _, claim, _ in facts]
     at_row: dict[int, list[int]] = defaultdict(list)
     for i, (row, _, _) in enumerate(facts):
         at_row[row].append(i)
@@ -291,7 +335,11 @@ def _number_groups(facts, refs, scores: Scores) -> tuple[list[list[int]], list[i
         # Only claims scored against this one can hold the same count (align.py blocks).
         for row_j, score in scores.neighbours(row_i):
             for j in at_row.get(row_j, ()):
-                if facts[j][2].label != label:
+                if (
+                    facts[j][2].label != label
+                    or era[i] != era[j]
+                    or _owned_apart(fact_i, facts[j][2])
+                ):
                     continue
                 b = refs[row_j].article_id
                 if _event_like(label):
@@ -327,8 +375,40 @@ def _number_groups(facts, refs, scores: Scores) -> tuple[list[list[int]], list[i
         if i not in joined and score >= NEAR_COPY_SCORE and context >= CONTEXT_THRESHOLD:
             union.join(i, -minus_j)
     strict = [union.find(i) for i in range(len(facts))]
-    _join_reworded(union, facts, refs, scores, at_row)
-    return union.groups(), strict
+    _join_reworded(union, facts, refs, scores, at_row, era)
+    return _apart_by_owner(union.groups(), facts, refs, scores), strict
+
+
+def _apart_by_owner(groups: list[list[int]], facts, refs, scores: Scores) -> list[list[int]]:
+    """A group that holds the counts of two named people (Dernhall's seven years and
+    Brisk's four, chained through a headline's "jailed for seven years" that names
+    no one) is split by owner; a count with no owner goes with the owner whose
+    sentence is most like its own."""
+    out = []
+    for group in groups:
+        owners = {facts[i][2].owner for i in group} - {""}
+        if len(owners) < 2:
+            out.append(group)
+            continue
+        parts: dict[str, list[int]] = {
+            o: [i for i in group if facts[i][2].owner == o] for o in owners
+        }
+        article = {i: refs[facts[i][0]].article_id for i in group}
+        owned_by = {o: {article[i] for i in part} for o, part in parts.items()}
+        for i in group:
+            if facts[i][2].owner:
+                continue
+            # Not an owner its article already names: "Brisk four years, and Tregear
+            # three" gives the three to no one the parse can see, and not to Brisk.
+            free = sorted(o for o in parts if article[i] not in owned_by[o])
+            if not free:
+                out.append([i])
+                continue
+            row = facts[i][0]
+            owner = max(free, key=lambda o: max(float(scores[row, facts[j][0]]) for j in parts[o]))
+            parts[owner].append(i)
+        out.extend(sorted(part) for part in parts.values())
+    return out
 
 
 def _near_stems(claim: ClaimSpan, fact: FactSpan, width: int = REWORDED_WIDTH) -> set[str]:
@@ -340,7 +420,7 @@ def _near_stems(claim: ClaimSpan, fact: FactSpan, width: int = REWORDED_WIDTH) -
     return _stems(before + " " + after) - _stems(fact.label) - NUMBER_STEMS
 
 
-def _join_reworded(union: _Union, facts, refs, scores: Scores, at_row) -> None:
+def _join_reworded(union: _Union, facts, refs, scores: Scores, at_row, era) -> None:
     """Counts of one thing in reworded sentences: "played for 14 seasons with the
     team" and "played for the Sixers for 11 seasons".
 
@@ -378,7 +458,12 @@ def _join_reworded(union: _Union, facts, refs, scores: Scores, at_row) -> None:
             if score < REWORDED_SCORE or b in covered:
                 continue
             for j in at_row.get(row_j, ()):
-                if facts[j][2].label != fact_i.label or not loose(j):
+                if (
+                    facts[j][2].label != fact_i.label
+                    or era[i] != era[j]
+                    or _owned_apart(fact_i, facts[j][2])
+                    or not loose(j)
+                ):
                     continue
                 shared = len(near[i] & near[j])
                 if shared:
@@ -477,7 +562,7 @@ class _Roles:
 
 def _number_findings(refs, scores, claims) -> list[Finding]:
     facts = [f for f in _facts_of(refs, claims, "number") if f[2].label]
-    groups, strict = _number_groups(facts, refs, scores)
+    groups, strict = _number_groups(facts, refs, scores, _story_year(claims))
     component = {}  # (article, fact start) -> its group before reworded counts joined
     for i, (row, _, fact) in enumerate(facts):
         component[(refs[row].article_id, fact.start)] = strict[i]
@@ -513,6 +598,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
             and (
                 sum({quantities[a].value, quantities[b].value} <= v for v in both) < 2
                 or _twins((a, *chosen[a]), (b, *chosen[b]), row_at, scores)
+                or bool(chosen[a][1].owner and chosen[a][1].owner == chosen[b][1].owner)
                 or roles.misplaced((a, *chosen[a]), (b, *chosen[b]))
             )
             and (
@@ -1825,7 +1911,7 @@ def coverage(extractions: list[Extraction]) -> list[Coverage]:
     claims = {e.article_id: e.claims for e in extractions}
     found: list[tuple[str, dict[int, tuple[ClaimSpan, FactSpan]]]] = []
     facts = [f for f in _facts_of(refs, claims, "number") if _event_like(f[2].label)]
-    for group in _number_groups(facts, refs, scores)[0]:
+    for group in _number_groups(facts, refs, scores, _story_year(claims))[0]:
         chosen = _per_article(group, facts, refs)
         found.append((label_name(facts[group[0]][2].label), chosen))
     people: dict[str, dict[int, tuple[ClaimSpan, FactSpan]]] = defaultdict(dict)

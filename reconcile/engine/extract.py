@@ -390,7 +390,11 @@ def _entities(sent: Span, ents: list[Span]) -> Iterator[FactSpan]:
     for ent in ents:
         kind = SEMANTIC_LABELS.get(ent.label_)
         if kind is None:
-            if ent.label_ in {"DATE", "TIME"} and not any(dates.date_values(ent.text)):
+            if (
+                ent.label_ in {"DATE", "TIME"}
+                and not any(dates.date_values(ent.text))
+                and not _count_taken_for_date(ent[0])
+            ):
                 # Kept for the record; only the forms of dates.py are compared.
                 yield FactSpan("date", ent.start_char, ent.end_char, ent.text, ent.text.lower())
             continue
@@ -415,6 +419,17 @@ def _entities(sent: Span, ents: list[Span]) -> Iterator[FactSpan]:
 
 def _in_entity(token: Token, labels: set[str]) -> bool:
     return token.ent_type_ in labels
+
+
+def _count_taken_for_date(token: Token) -> bool:
+    """The small model tags a bare count as a date ("the number of dead had risen
+    to 44"): a DATE that is one number and no year is a count."""
+    if token.ent_type_ != "DATE" or not token.is_digit or _looks_like_year(token.text):
+        return False
+    doc = token.doc
+    return (
+        token.i == 0 or doc[token.i - 1].ent_iob_ != "I" or doc[token.i - 1].ent_type_ != "DATE"
+    ) and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
 
 
 def _numbers(sent: Span) -> Iterator[FactSpan]:
@@ -442,7 +457,9 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
         span = sent.doc[tokens[i].i : tokens[j].i + 1]
         duration = _duration(sent, tokens[j].i) or _age(sent, tokens[i].i, tokens[j].i)
         if (
-            _in_entity(tokens[i], {"DATE", "TIME", "ORDINAL"}) and not duration
+            _in_entity(tokens[i], {"DATE", "TIME", "ORDINAL"})
+            and not duration
+            and not _count_taken_for_date(tokens[i])
         ) or _looks_like_year(span.text):
             i = i_next
             continue
@@ -477,14 +494,18 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
         # An amount of money counts what it pays for ("$160 million offer"), in its currency.
         counted_unit = "" if unit in CURRENCY_SIGNS.values() else unit
         label = duration or _counted(sent, tokens[i].i, tokens[j].i + suffix, counted_unit)
-        if not label and money:
+        if money and label in CURRENCY_LEMMAS:
+            # "a fine of 60,000 euros" is a fine; "and Aldovia 500,000 euros", a sum.
+            label = _sum_of(sent.doc[tokens[j].i + suffix]) or label
+        elif money and not label:
             label = _paid_as(sent.doc[tokens[j].i + suffix])
         previous = sent.doc[tokens[i].i - 1] if tokens[i].i > sent.start else None
         if label and previous is not None and previous.lower_ in ORDINAL_WORDS:
             label = f"{previous.lower_} {label}"  # "the first 100 days" is not "60 days"
         rendered = lowered if value is None else Quantity(value, qualifier, unit).render()
+        owner = _owner(sent.doc[tokens[j].i]) if label else ""
         yield FactSpan(
-            "number", span.start_char, span.end_char, span.text, rendered, label, qualifier
+            "number", span.start_char, span.end_char, span.text, rendered, label, qualifier, owner
         )
         i = i_next
 
@@ -496,6 +517,9 @@ PLAIN_VERBS = frozenset("be have make get give take say cost pay".split())
 def _paid_as(amount: Token) -> str:
     """What a sum with no noun of its own is, by the verb it is the object of:
     "was fined €14,000" is the "€40,000 fine" of another outlet."""
+    of = _sum_of(amount)
+    if of:
+        return of
     verb = amount.head
     if amount.dep_ not in {"dobj", "attr", "oprd", "npadvmod"} or verb.pos_ != "VERB":
         return ""
@@ -504,6 +528,72 @@ def _paid_as(amount: Token) -> str:
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         return f"cost of {_counted_noun(subjects[0])}" if subjects else ""
     return "" if lemma in PLAIN_VERBS else SYNONYMS.get(lemma, lemma)
+
+
+# Verbs whose object, not their subject, owns the count: "fined Dernhall €150,000".
+PUNISHING = frozenset({"fine", "fin", "sentence", "jail", "order"})
+
+
+def _owner(number: Token) -> str:
+    """The surname of the person a count belongs to, by the parse: the named subject
+    of the verb over it ("Lotte Brisk ... received four years and a fine of
+    €80,000"), through a verb it is joined to ("was sentenced to four years and
+    fined €60,000") or the one that orders it ("ordered Dernhall to pay a fine of
+    €150,000"). Nothing where a pronoun, a common noun or a saying verb comes
+    first: "Mayor Veldt said 40 people died" is the mayor's report of the toll,
+    not the mayor's count."""
+    token = number
+    for _ in range(12):
+        if token.head.i == token.i:
+            return ""
+        token = token.head
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in SAY_LEMMAS:
+            return ""
+        if lemma in PUNISHING:  # "Judge Marrow fined Dernhall €150,000": Dernhall's fine
+            punished = [
+                c
+                for c in token.children
+                if c.dep_ in {"dobj", "dative"} and c.pos_ in {"PROPN", "PRON"}
+            ]
+            if punished:
+                return _surname_of(punished[0])  # "fined him": whose, the parse cannot say
+        for child in token.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                # "Castmere has pledged 2 million euros and Aldovia 500,000": a name
+                # between the verb and the count may be the count's own.
+                between = number.doc[min(token.i, number.i) + 1 : number.i]
+                if any(t.pos_ == "PROPN" for t in between):
+                    return ""
+                if child.lower_ == "who" and token.dep_ == "relcl":
+                    return _surname_of(token.head)  # "Lotte Brisk, who was jailed for four years"
+                return _surname_of(child)
+        if token.dep_ == "xcomp":  # "ordered Dernhall to pay": the one ordered
+            for child in token.head.children:
+                if child.dep_ == "dobj":
+                    return _surname_of(child)
+        if token.dep_ not in {"conj", "xcomp", "advcl"}:
+            return ""
+    return ""
+
+
+def _surname_of(token: Token) -> str:
+    """A named subject's last name, lower case. The small model tags some people as
+    organisations ("Lotte Brisk"), so an organisation's name will do; a place will
+    not ("Carrow Ridge, which has burned 14 homes" is the fire's count)."""
+    return token.lower_ if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "ORG"} else ""
+
+
+def _sum_of(amount: Token) -> str:
+    """ "a fine of €80,000", "damages of $5 million": the noun a sum is "of"."""
+    if amount.dep_ == "nummod" and amount.head.lower_ in CURRENCY_WORDS:
+        amount = amount.head  # "60,000 euros"
+    prep = amount.head
+    if amount.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+        return _counted_noun(prep.head)
+    return ""
 
 
 DURATION_UNITS = frozenset("minute hour day night week month year decade season term".split())
@@ -572,6 +662,7 @@ def _surname(tokens: list[Token]) -> str:
 
 CURRENCY_SIGNS = {"$": "$", "us$": "$", "€": "€", "£": "£"}
 CURRENCY_WORDS = {"dollars": "$", "euros": "€", "euro": "€"}
+CURRENCY_LEMMAS = frozenset({"dollar", "euro"})
 SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 
 
@@ -643,6 +734,9 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     if last + 2 < sent.end and doc[last + 1].lower_ == "of" and doc[last + 2].lower_ in PARTITIVE:
         words = {t.lower_ for t in after}
         return "seriously injured" if words & SERIOUS else ""
+    thing = _measured_thing(sent, first, last)
+    if thing:
+        return thing
     # "Five people, one of them a pregnant woman, were killed", "the three bank
     # workers died": the verb over the noun, past the words compounded with it.
     syntax = []
@@ -656,7 +750,7 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     # The verb whose object or subject the noun is comes first: in "killing 2 dock
     # workers and injuring 7 others" the words after the 2 reach "injuring" (but in
     # "were killed and 45 others injured" the others hang off "killed" as a conjunct).
-    windows = (after, before, syntax)
+    windows: tuple[list[Token], ...] = (after, before, syntax, _tally(doc[last]))
     if syntax and noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
         windows = (syntax, after, before)
     for window in windows:
@@ -666,18 +760,6 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
                 if category == "injured" and words & SERIOUS:
                     return "seriously injured"
                 return category
-    # "the 390-seat Parliament": the word the number is hyphened to is what it counts,
-    # however the parser attaches the number ("seat" one time, "Parliament" another).
-    if (
-        last + 2 < sent.end
-        and doc[last + 1].text == "-"
-        and not doc[last].whitespace_
-        and not doc[last + 1].whitespace_
-        and doc[last + 2].is_alpha
-        and doc[last + 2].pos_ in {"NOUN", "PROPN", "ADJ"}
-        and not (last + 3 < sent.end and doc[last + 3].text == "-")  # "15,800-square-metre"
-    ):
-        return _counted_noun(doc[last + 2])
     head = doc[last].head if doc[last].dep_ in {"nummod", "quantmod", "compound", "amod"} else None
     if head is not None and head.pos_ in {"NOUN", "PROPN"} and head.i > last:
         lemma = _counted_noun(head)
@@ -689,6 +771,55 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
         if token.pos_ == "NOUN":
             return _counted_noun(token)
     return ""
+
+
+def _measured_thing(sent: Span, first: int, last: int) -> str:
+    """What a number measures when the words around it say so before any verb
+    can: "a magnitude 5.8 earthquake" (whatever it killed) and "a 6.4-magnitude
+    quake" are magnitudes; "a six-storey hotel" counts storeys, not the dead
+    the sentence goes on to count; "the 390-seat Parliament" counts seats,
+    however the parser attaches the number."""
+    doc = sent.doc
+    if (first > sent.start and doc[first - 1].lower_ == "magnitude") or (
+        last + 1 < sent.end and doc[last + 1].lower_ == "magnitude"
+    ):
+        # The quake it measures, where the parse says: the main shock and its
+        # aftershock are two magnitudes of one story.
+        head = doc[last].head
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        measured = head.pos_ == "NOUN" and head.i > last and head.lower_ != "magnitude"
+        return _counted_noun(head) if measured else "magnitude"
+    if (
+        last + 2 < sent.end
+        and doc[last + 1].text == "-"
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+        and doc[last + 2].is_alpha
+        and doc[last + 2].pos_ in {"NOUN", "PROPN", "ADJ"}
+        and not (last + 3 < sent.end and doc[last + 3].text == "-")  # "15,800-square-metre"
+    ):
+        return _counted_noun(doc[last + 2])
+    return ""
+
+
+# Nouns that hold a toll as their value: "the number of dead had risen to 44",
+# "the toll reached 41".
+TALLIES = frozenset({"number", "toll", "tally", "count", "figure", "total"})
+
+
+def _tally(number: Token) -> list[Token]:
+    """The subject a toll's number is the value of, with the words that say what it
+    counts: "the number of dead" in "the number of dead had risen to 44"."""
+    verb = number.head
+    if number.dep_ == "pobj" and verb.lower_ in {"to", "at"}:
+        verb = verb.head
+    elif number.dep_ not in {"dobj", "attr"}:
+        return []
+    for subject in verb.children:
+        if subject.dep_ in {"nsubj", "nsubjpass"} and subject.lemma_.lower() in TALLIES:
+            return list(subject.subtree)
+    return []
 
 
 # What people are called in a count of the dead or injured, as lemmas: the noun
@@ -748,6 +879,7 @@ SYNONYMS = {
     "fin": "fine",  # the small model's lemma of "fined" (and of "fine" taken for a verb)
     # Ammunition is counted in rounds: "923 rounds of ammunition" and "1,200 rounds".
     "ammunition": "round",
+    "quake": "earthquake",
 }  # fmt: skip
 
 

@@ -5,6 +5,9 @@ import pytest
 
 from reconcile.engine.pipeline import analyse
 from reconcile.engine.types import ArticleText
+from tests.conftest import ROOT
+
+GOLD = ROOT / "tests" / "gold"
 
 
 def _findings(*texts: str, kind: str | None = None):
@@ -1049,3 +1052,90 @@ def test_a_title_is_read_past_dr_and_a_possessor():
     assert [_values(f, texts) for f in findings] == [
         {0: "director", 1: "hospital's deputy director"}
     ]
+
+
+# --- session 12 ---
+
+
+def test_a_magnitude_and_a_storey_count_are_not_the_dead():
+    # "a magnitude 5.8 earthquake ... killed 12 people" and "a six-storey hotel ...
+    # killing at least 40 people": the 5.8 measures the quake and the six counts
+    # storeys, so neither stands beside the tolls.
+    texts = [
+        "The magnitude 6.4 earthquake brought down a six-storey hotel in Sorren on "
+        "Tuesday and killed 44 people, officials said.",
+        "The magnitude 6.4 earthquake brought down the hotel in Sorren on Tuesday and "
+        "killed 44 people, the governor said.",
+    ]
+    assert _findings(*texts, kind="number") == []
+    texts[1] = texts[1].replace("6.4", "5.8").replace("44", "41")
+    findings = _findings(*texts, kind="number")
+    assert sorted(_values(f, texts)[1] for f in findings) == ["41", "5.8"]
+    assert {f.summary.split(":")[0] for f in findings} == {"People killed", "Number of earthquake"}
+
+
+def test_a_toll_given_as_the_value_of_the_number_of_dead():
+    # The small model takes the bare "44" for a date; it is the toll.
+    texts = [
+        "By late on Tuesday night the number of dead in Sorren had risen to 44, officials said.",
+        "Officials in Sorren said 41 people died in the earthquake on Tuesday.",
+    ]
+    findings = _findings(*texts, kind="number")
+    assert [_values(f, texts) for f in findings] == [{0: "44", 1: "41"}]
+    assert findings[0].summary.startswith("People killed")
+
+
+def test_a_sentence_set_in_an_earlier_year_counts_another_event():
+    # "In 1987 a magnitude 5.8 earthquake ... killed 12": history, whose magnitude
+    # is not the story quake's 6.4 nor its toll the story's.
+    texts = [
+        "The earthquake killed 44 people in Sorren on 10 March 2026, officials said. "
+        "In 1987 a magnitude 5.8 earthquake near Sorren killed 12 people and brought "
+        "down the old stone bridge over the river.",
+        "The magnitude 6.4 earthquake struck Sorren on 10 March 2026. It killed 44 people "
+        "and brought down the school.",
+        "Officials said on 11 March 2026 that 41 people died in the earthquake in Sorren.",
+    ]
+    findings = _findings(*texts, kind="number")
+    assert [_values(f, texts) for f in findings] == [{0: "44", 1: "44", 2: "41"}]
+    # A year told in passing does not make a sentence history.
+    texts[0] = texts[0].replace("In 1987 a", "A").replace("Sorren killed", "Sorren in 1987 killed")
+    assert {f.summary.split(":")[0] for f in _findings(*texts, kind="number")} == {
+        "People killed",
+        "Number of earthquake",
+    }
+
+
+def test_a_fine_of_a_sum_is_that_fine_in_any_currency_wording():
+    # "a fine of 60,000 euros" is the fine, as "fined €60,000" is: labelled "euro"
+    # it met no other article's fine. (Whose fine each is: the Brannock story in
+    # tests/eval, where a headline naming no one chained the defendants' fines.)
+    texts = [
+        "Judge Helena Marrow ordered Ivo Dernhall to pay a fine of €150,000. Lotte Brisk, "
+        "the former deputy head of procurement, was sentenced to four years and fined "
+        "€60,000.",
+        "Ivo Dernhall must also pay a fine of 150,000 euros. Lotte Brisk, formerly deputy "
+        "head of procurement, was given a four-year term and a fine of 60,000 euros.",
+        "Ivo Dernhall will spend seven years behind bars and pay a fine of €150,000. Lotte "
+        "Brisk, the former deputy head of procurement, received four years in prison and "
+        "a fine of €80,000.",
+    ]
+    findings = _findings(*texts, kind="number")
+    assert [_values(f, texts) for f in findings] == [{0: "60,000", 1: "60,000", 2: "80,000"}]
+    assert findings[0].summary.startswith("Number of fine")
+
+
+def test_one_defendants_term_changed_is_found_though_another_fact_has_that_value():
+    # The Brannock story (tests/gold) has three defendants and a six-year fact of
+    # its own. Brisk's "four years" raised to six in one article reads, without an
+    # owner, as two counts each article knows (four and six years); the parse says
+    # all four are Brisk's, so they are one fact and conflict.
+    folder = GOLD / "brannock_trial"
+    names = ["wire.txt", "daily.txt", "tv.txt", "partner.txt", "local.txt"]
+    texts = [(folder / name).read_text() for name in names]
+    old = "was sentenced to four years and fined €60,000"
+    assert old in texts[0]
+    texts[0] = texts[0].replace(old, old.replace("four", "six"))
+    findings = _findings(*texts, kind="number")
+    brisk = [f for f in findings if _values(f, texts).get(0) == "six"]
+    assert [sorted(_values(f, texts).values()) for f in brisk] == [["four", "four", "four", "six"]]
