@@ -1029,7 +1029,7 @@ def _speaker_findings(extractions: list[Extraction]) -> list[Finding]:
             f"{_clip(first_quote.text, 40)} said by", (f.text for _, f in chosen.values())
         )
         # "he said" read as the subject of the sentence before is likely, not certain.
-        guessed = any(f.qualifier == "pronoun" for _, f in chosen.values())
+        guessed = any(f.qualifier in {"pronoun", "continued"} for _, f in chosen.values())
         severity = "medium" if guessed else "high"
         findings.append(
             Finding(key, "attribution", severity, summary, _versions(chosen, lambda f: f.text))
@@ -1126,6 +1126,8 @@ def _quoted_from(speaker: FactSpan | None) -> str:
         return "quoted"
     if speaker.qualifier == "pronoun":  # "she (Farrestad)"
         return f"quoted from {speaker.text.partition('(')[2].rstrip(')')}"
+    if speaker.qualifier == "continued":  # "Ebbing (continued)"
+        return f"quoted from {speaker.text.partition(' (')[0]}"
     return f"quoted from {speaker.text}"
 
 

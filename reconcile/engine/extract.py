@@ -249,9 +249,15 @@ def _speakers(doc: Doc, quotes: list[FactSpan]) -> list[FactSpan]:
     official"), give no fact.
     """
     out = []
+    last: tuple[FactSpan, FactSpan] | None = None  # the last quote with a named speaker
     for quote in quotes:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         subject = None if span is None else _saying_subject(doc, span)
+        if span is not None and subject is None and last is not None:
+            continued = _continued(doc, last, quote, span)
+            if continued is not None:
+                out.append(continued)
+            continue
         if span is None or subject is None:
             continue
         if subject.lower_ in {"he", "she"}:
@@ -273,7 +279,35 @@ def _speakers(doc: Doc, quotes: list[FactSpan]) -> list[FactSpan]:
             sorted({t.text.removesuffix("'s").removesuffix("’s").lower() for t in surnames})
         )
         out.append(FactSpan("speaker", start, end, doc.text[start:end], value, str(quote.start)))
+        last = (quote, out[-1])
     return out
+
+
+CONTINUED_GAP = 12  # words between a quote and the next one it runs on into
+
+
+def _continued(
+    doc: Doc, last: tuple[FactSpan, FactSpan], quote: FactSpan, span: Span
+) -> FactSpan | None:
+    """ "'... for six years,' Ebbing told reporters outside the courthouse. 'Today's
+    verdict closes a painful chapter.'": a quoted sentence with no saying verb,
+    straight after a named speaker's quote in the same paragraph, is that speaker
+    talking on, by the convention of news copy. Marked "continued" and shown on
+    the quote itself as "Ebbing (continued)"."""
+    before, speaker = last
+    gap = doc.text[before.end : quote.start]
+    marks = sum(gap.count(mark) for mark in '"“”')  # the one closing, the other opening
+    if "\n" in gap or marks > 2 or len(gap.split()) > CONTINUED_GAP:
+        return None
+    if span.start != span.sent.start and not doc[span.sent.start].is_punct:
+        return None  # the quote runs inside a sentence of the outlet's own
+    if speaker.qualifier != "exact":
+        return None  # one guess is enough
+    name = speaker.text.removesuffix("'s").removesuffix("’s")
+    return FactSpan(
+        "speaker", quote.start, quote.end, f"{name} (continued)", speaker.value,
+        str(quote.start), "continued",
+    )  # fmt: skip
 
 
 def _quote_speakers(doc: Doc, quote: Span, subject: Token) -> list[Span]:

@@ -1139,3 +1139,24 @@ def test_one_defendants_term_changed_is_found_though_another_fact_has_that_value
     findings = _findings(*texts, kind="number")
     brisk = [f for f in findings if _values(f, texts).get(0) == "six"]
     assert [sorted(_values(f, texts).values()) for f in brisk] == [["four", "four", "four", "six"]]
+
+
+def test_a_quote_that_runs_on_from_a_named_speakers_is_theirs():
+    # The wire gives the mayor's words to the prosecutor by running them on, with
+    # no "he said", from his quote: by the convention of news copy they are his.
+    texts = [
+        '"It was a scheme that ran for six years," Ebbing told reporters outside the '
+        "courthouse. \"Today's verdict closes a painful chapter, but rebuilding trust "
+        'will take years."',
+        "Mayor Rosalind Teague welcomed the sentences. \"Today's verdict closes a painful "
+        'chapter, but rebuilding trust will take years," she said.',
+        "\"Today's verdict closes a painful chapter, but rebuilding trust will take "
+        'years," Mayor Rosalind Teague said in a statement.',
+    ]
+    [finding] = [f for f in _findings(*texts) if f.key.startswith("speaker:")]
+    assert finding.severity == "medium"  # running on is convention, not a named verb
+    assert _values(finding, texts)[0].startswith("Today's verdict")
+    assert "Ebbing (continued)" in finding.summary and "Teague" in finding.summary
+    # A paragraph break ends the run: the next quote is nobody's the parse can see.
+    texts[0] = texts[0].replace("courthouse. ", "courthouse.\n\n")
+    assert [f for f in _findings(*texts) if f.key.startswith("speaker:")] == []
