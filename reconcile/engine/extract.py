@@ -159,6 +159,7 @@ EVENT_VERBS = {
     **dict.fromkeys("end finish close conclude adjourn".split(), "ended"),
 }
 RELATIVE = frozenset({"which", "that", "who"})
+SENTENCING = frozenset({"sentence", "jail", "imprison"})
 
 
 # "is due before magistrates in Fennick on Thursday", "will appear in court on Friday".
@@ -186,6 +187,12 @@ def _event_of(sent: Span, start: int, end: int) -> str:
     verb = span.root.head
     if verb.pos_ == "ADP":
         verb = verb.head
+    # "A court in Brannock on Tuesday jailed ...": the model hangs the day on the subject.
+    sentencing = verb.head if verb.dep_ in {"nsubj", "nsubjpass"} else verb
+    if sentencing.lemma_.lower() in SENTENCING and sentencing.pos_ == "VERB":
+        # "A judge sentenced him on Monday" / "A court on Tuesday jailed Dernhall": the
+        # day of sentence, whoever the sentence is told from.
+        return "sentenced"
     kind = EVENT_VERBS.get(verb.lemma_.lower())
     if kind is None or verb.pos_ != "VERB":
         return ""
@@ -461,9 +468,8 @@ def _count_taken_for_date(token: Token) -> bool:
     if token.ent_type_ != "DATE" or not token.is_digit or _looks_like_year(token.text):
         return False
     doc = token.doc
-    return (
-        token.i == 0 or doc[token.i - 1].ent_iob_ != "I" or doc[token.i - 1].ent_type_ != "DATE"
-    ) and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    # The whole entity: "May 23" is a date ("23" is inside it), "44" alone is not.
+    return token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
 
 
 def _numbers(sent: Span) -> Iterator[FactSpan]:

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from reconcile.engine.extract import extract
 from reconcile.engine.pipeline import analyse
 from reconcile.engine.types import ArticleText
 from tests.conftest import ROOT
@@ -1160,3 +1161,27 @@ def test_a_quote_that_runs_on_from_a_named_speakers_is_theirs():
     # A paragraph break ends the run: the next quote is nobody's the parse can see.
     texts[0] = texts[0].replace("courthouse. ", "courthouse.\n\n")
     assert [f for f in _findings(*texts) if f.key.startswith("speaker:")] == []
+
+
+def test_the_day_of_sentence_is_compared_however_the_sentence_is_told():
+    # "A judge sentenced him on Monday" and "A court ... on Tuesday jailed former
+    # treasurer Ivo Dernhall" share few words, but each is the day of sentence.
+    texts = [
+        "A court in Brannock on Tuesday jailed former city treasurer Ivo Dernhall for "
+        "seven years for embezzling public funds.",
+        "Brannock's former treasurer is going to prison. A judge sentenced him on Monday "
+        "for stealing money that was meant to fix the roads.",
+    ]
+    findings = _findings(*texts, kind="date")
+    assert [_values(f, texts) for f in findings] == [{0: "Tuesday", 1: "Monday"}]
+
+
+def test_the_day_of_a_written_date_is_not_a_count():
+    # "May 23" is one date entity; only a number that is the whole of one (the
+    # model's "risen to 44") is a count. Read as a count, the day of an edited date
+    # met the other article's day as a "number" conflict.
+    [claim] = extract("Officials in Oslo said on May 23 that 12 people were killed.")
+    assert [(f.kind, f.text) for f in claim.facts if f.kind in {"number", "date"}] == [
+        ("date", "May 23"),
+        ("number", "12"),
+    ]
