@@ -140,7 +140,9 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
         *_title_findings(extractions, _aligned_titles(refs, scores, claims)),
         *_date_findings(refs, scores, claims, dated, published, dated_orphans, set(specific)),
         *_framing_findings(refs, scores, claims, framed),
-        *_claim_findings(refs, scores, claims, statements),
+        *_told_once(
+            _stance_findings(extractions), _claim_findings(refs, scores, claims, statements)
+        ),
     ]
     findings.sort(key=lambda f: ({"high": 0, "medium": 1, "low": 2}[f.severity], f.key))
     return _unique_keys(findings)
@@ -988,6 +990,60 @@ def _facts_by_article(extractions: list[Extraction], kind: str):
             for fact in claim.facts:
                 if fact.kind == kind:
                     yield extraction.article_id, claim, fact
+
+
+# --- What a named party pleaded or will do --------------------------------------
+
+STANCE_NAMES = {"plea": "Plea", "appeal": "Appeal"}
+
+
+def _stance_findings(extractions: list[Extraction]) -> list[Finding]:
+    """A named party's plea or decision to appeal told two ways ("Dernhall pleaded not
+    guilty" / "Dernhall, who pleaded guilty to embezzlement"). The sentences seldom
+    align: the party's name and the pattern say they are one fact. Medium: a plea to
+    one charge and not to another can both be true, and the editor must look."""
+    told: dict[tuple[str, str], dict[int, list[tuple[ClaimSpan, FactSpan]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for article_id, claim, fact in _facts_by_article(extractions, "stance"):
+        told[(fact.label, fact.owner)][article_id].append((claim, fact))
+    findings = []
+    for (label, owner), by_article in sorted(told.items()):
+        # An article that tells both ("will appeal the sentence, not the verdict")
+        # speaks for neither.
+        chosen = {
+            article_id: items[0]
+            for article_id, items in by_article.items()
+            if len({f.value for _, f in items}) == 1
+        }
+        if len({f.value for _, f in chosen.values()}) < 2:
+            continue
+        title = f"{STANCE_NAMES[label]} ({owner.title()})"
+        summary = _summary(title, (f.value for _, f in chosen.values()))
+        findings.append(
+            Finding(f"claim:{label}:{owner}", "claim", "medium", summary,
+                    _versions(chosen, lambda f: f.text))
+        )  # fmt: skip
+    return findings
+
+
+def _told_once(first: list[Finding], second: list[Finding]) -> list[Finding]:
+    """`first`, then those of `second` not already shown by one of them: a finding
+    whose every version's value lies in a version of one finding of `first`
+    ("pleaded not guilty" / "pleaded guilty" is a plea, not also a statement)."""
+
+    def within(v: VersionSpan, w: VersionSpan) -> bool:
+        return v.article_id == w.article_id and w.start <= v.value_start < w.end
+
+    kept = [
+        finding
+        for finding in second
+        if not any(
+            all(any(within(v, w) for w in shown.versions) for v in finding.versions)
+            for shown in first
+        )
+    ]
+    return [*first, *kept]
 
 
 # --- Who said it -------------------------------------------------------------------

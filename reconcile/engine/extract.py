@@ -129,6 +129,7 @@ def claims_from_doc(doc: Doc) -> tuple[ClaimSpan, ...]:
             *_dates(sent, year),
             *_titles(sent, ents),
             *_hedges(sent),
+            *_stances(sent),
             *(q for q in quotes if start <= q.start < end),
             *(s for s in speakers if start <= s.start < end),
         ]
@@ -572,6 +573,67 @@ def _paid_as(amount: Token) -> str:
 
 # Verbs whose object, not their subject, owns the count: "fined Dernhall €150,000".
 PUNISHING = frozenset({"fine", "fin", "sentence", "jail", "order"})
+
+
+# What a named party says it did or will do, as (label, value, pattern): a plea, and
+# whether they appeal. One article's "pleaded guilty" against another's "pleaded not
+# guilty", of the same person, is a conflict however unlike the sentences are.
+STANCES = [
+    ("plea", "not guilty", re.compile(
+        r"\b(?:pleaded|pleads|pled)\s+not\s+guilty\b"
+        r"|\b(?:denied|denies)\s+(?:every|all|each|the)\s+(?:of\s+the\s+)?charges?\b",
+        re.IGNORECASE)),
+    ("plea", "guilty", re.compile(r"\b(?:pleaded|pleads|pled)\s+guilty\b", re.IGNORECASE)),
+    ("appeal", "will not appeal", re.compile(
+        r"\b(?:will|would|does|do|did|is|are)\s+not\s+(?:intend\s+to\s+|plan\s+to\s+"
+        r"|going\s+to\s+|seek\s+to\s+)?appeal\b|\b(?:won't|won’t)\s+appeal\b"
+        r"|\bdecided\s+not\s+to\s+appeal\b",
+        re.IGNORECASE)),
+    ("appeal", "will appeal", re.compile(
+        r"\b(?:will|would|is\s+to|plans?\s+to|intends?\s+to|is\s+going\s+to)\s+"
+        r"(?:also\s+)?appeal\b(?!\s+court)",
+        re.IGNORECASE)),
+]  # fmt: skip
+
+
+def _stances(sent: Span) -> Iterator[FactSpan]:
+    """A named party's plea or decision to appeal, with whose it is as its owner;
+    none where the parse names no one ("his client will appeal")."""
+    text, offset = sent.text, sent.start_char
+    matches = [
+        (label, value, m) for label, value, pattern in STANCES for m in pattern.finditer(text)
+    ]
+    for label, value, match in matches:
+        if any(
+            other is not match and other.start() <= match.start() and match.end() <= other.end()
+            for _, _, other in matches
+        ):
+            continue  # "intend to appeal" inside "does not intend to appeal"
+        start, end = offset + match.start(), offset + match.end()
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
+        # The verb that carries the stance: "appeal", or "pleaded"/"denied".
+        verb = verbs[-1] if label == "appeal" and verbs else (verbs[0] if verbs else None)
+        owner = _named_subject(verb) if verb is not None else ""
+        if owner:
+            yield FactSpan("stance", start, end, match.group(), value, label, owner=owner)
+
+
+def _named_subject(verb: Token) -> str:
+    """The named subject of a verb, past the verbs it hangs from ("does not intend to
+    appeal") and a "who" ("Dernhall, who pleaded guilty"). Only people plead or
+    appeal, so a proper noun the model has no entity for ("Brisk") will do."""
+    token = verb
+    for _ in range(6):
+        for child in token.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                subject = token.head if child.lower_ == "who" and token.dep_ == "relcl" else child
+                unplaced = subject.ent_type_ in {"", "PERSON", "ORG"}
+                return subject.lower_ if subject.pos_ == "PROPN" and unplaced else ""
+        if token.dep_ not in {"xcomp", "conj", "aux"} or token.head.i == token.i:
+            return ""
+        token = token.head
+    return ""
 
 
 def _owner(number: Token) -> str:

@@ -1185,3 +1185,26 @@ def test_the_day_of_a_written_date_is_not_a_count():
         ("date", "May 23"),
         ("number", "12"),
     ]
+
+
+def test_a_named_partys_plea_or_appeal_told_two_ways_is_a_claim_conflict():
+    # The sentences are too unlike to align; the party's name and what they pleaded
+    # or will do make them one fact.
+    texts = [
+        "Dernhall had pleaded not guilty to all charges. Brisk will not appeal, her lawyer said.",
+        "Dernhall, who pleaded guilty to embezzlement when the trial opened, sat still as "
+        "the judge spoke. Brisk, who testified for the prosecution, does not intend to "
+        "appeal.",
+        "Lotte Brisk, who was jailed for four years, will also appeal, her lawyer "
+        "confirmed on Wednesday. His lawyer said his client would appeal.",
+    ]
+    findings = [f for f in _findings(*texts, kind="claim") if f.key.startswith("claim:")]
+    assert {f.summary for f in findings} == {
+        "Plea (Dernhall): not guilty in 1 article, guilty in 1 article",
+        "Appeal (Brisk): will not appeal in 2 articles, will appeal in 1 article",
+    }
+    assert all(f.severity == "medium" for f in findings)
+    appeal = next(f for f in findings if f.key == "claim:appeal:brisk")
+    assert _values(appeal, texts) == {
+        0: "will not appeal", 1: "does not intend to appeal", 2: "will also appeal"
+    }  # fmt: skip
