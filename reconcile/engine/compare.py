@@ -1331,7 +1331,10 @@ def _comparable_dates(claim: ClaimSpan, published: date | None = None) -> list[F
     """The claim's dates that can be compared; "yesterday" only when the day of
     publication places it (as a calendar date)."""
     found = []
+    quotes = [(f.start, f.end) for f in claim.facts if f.kind == "quote"]
     for fact in claim.facts:
+        if fact.value.startswith("rel:") and any(a <= fact.start < b for a, b in quotes):
+            continue  # "lost three of its own this morning," she said: the day she spoke
         if fact.kind == "date" and fact.value.startswith(COMPARABLE_DATE):
             value = dates.resolve(fact.value, published)
             if value is not None:
@@ -1525,7 +1528,10 @@ def _date_findings(
     edges = []
     loose = set()
     for row_a, row_b in pairs:
-        edges.append((row_a, row_b, judged(row_a, row_b)))
+        dates_a, dates_b = compared(row_a, row_b)
+        if not (dates_a and dates_b):
+            continue  # nothing of one thing to compare: no verdict, and no link
+        edges.append((row_a, row_b, verdict_of(row_a, row_b, dates_a, dates_b)))
         union.join(row_a, row_b)
     # The pairs a toll or an event makes form groups of their own: joined to the
     # sentence groups, they would be shown through another sentence of the article.

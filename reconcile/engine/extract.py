@@ -694,8 +694,29 @@ def _sum_of(amount: Token) -> str:
         amount = amount.head  # "60,000 euros"
     prep = amount.head
     if amount.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
-        return _counted_noun(prep.head)
+        noun = _counted_noun(prep.head)
+        return "" if noun in SIZE_NOUNS else noun
     return ""
+
+
+# Nouns that size a sum rather than say what it is: "in the range of $145 million".
+SIZE_NOUNS = frozenset(
+    {
+        "range",
+        "region",
+        "neighborhood",
+        "neighbourhood",
+        "order",
+        "tune",
+        "excess",
+        "total",
+        "sum",
+        "amount",
+        "value",
+        "worth",
+        "upwards",
+    }
+)
 
 
 DURATION_UNITS = frozenset("minute hour day night week month year decade season term".split())

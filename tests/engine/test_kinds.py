@@ -1,5 +1,7 @@
 """Each kind of conflict on small invented texts, with the near misses it must leave alone."""
 
+from datetime import date
+
 import numpy as np
 import pytest
 
@@ -1208,3 +1210,24 @@ def test_a_named_partys_plea_or_appeal_told_two_ways_is_a_claim_conflict():
     assert _values(appeal, texts) == {
         0: "will not appeal", 1: "does not intend to appeal", 2: "will also appeal"
     }  # fmt: skip
+
+
+def test_a_relative_day_inside_a_quote_is_the_day_it_was_said():
+    # Both outlets quote the deputy mayor's "this morning"; published a day apart,
+    # "this morning" read against each paper's date would be two days.
+    texts = [
+        'Deputy Mayor Annike Roscoe said: "Orrin has lost three of its own this '
+        'morning, and we will not rest until we know why."',
+        '"Orrin has lost three of its own this morning, and we will not rest until we '
+        'know why," Deputy Mayor Annike Roscoe said as the rescue went on.',
+    ]
+    _, findings = analyse(
+        [ArticleText(0, texts[0], date(2026, 3, 10)), ArticleText(1, texts[1], date(2026, 3, 11))]
+    )
+    assert [f for f in findings if f.kind == "date"] == []
+    # Told in the outlet's own words, the same "this morning" is two days.
+    texts = [t.replace('"', "").replace("said:", "said") for t in texts]
+    _, findings = analyse(
+        [ArticleText(0, texts[0], date(2026, 3, 10)), ArticleText(1, texts[1], date(2026, 3, 11))]
+    )
+    assert [f.kind for f in findings if f.kind == "date"] == ["date"]
