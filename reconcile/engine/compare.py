@@ -1633,6 +1633,21 @@ def _quoted(claim: ClaimSpan) -> bool:
     return any(mark in claim.text for mark in '“”"')
 
 
+def _own_source(claim: ClaimSpan, value: str) -> FactSpan | None:
+    """The claim's source fact of this value outside any quotation it holds."""
+    quotes = [(f.start, f.end) for f in claim.facts if f.kind == "quote"]
+    return next(
+        (
+            f
+            for f in claim.facts
+            if f.kind == "source"
+            and f.value == value
+            and not any(a <= f.start < b for a, b in quotes)
+        ),
+        None,
+    )
+
+
 def _framing(claim: ClaimSpan) -> tuple[list[FactSpan], set[str]]:
     hedge_facts = [f for f in claim.facts if f.kind == "hedge"]
     return hedge_facts, {f.value for f in claim.facts if f.kind == "source"}
@@ -1693,15 +1708,18 @@ def _framing_findings(refs, scores, claims, pairs) -> list[Finding]:
     for row_a, row_b in pairs:
         for x, y in ((row_a, row_b), (row_b, row_a)):
             claim_x, claim_y = claim_of(x), claim_of(y)
+            # Where a statement came from is the outlet's word even beside a quotation
+            # ("in a statement confirmed by the court, he apologised 'for …'").
+            fx = _own_source(claim_x, "verified")
+            fy = _own_source(claim_y, "social")
+            if fx is not None and fy is not None and _own_source(claim_y, "verified") is None:
+                attribution.append((x, fx, y, fy))
+                continue
             if _quoted(claim_x) or _quoted(claim_y):
                 continue
             hedges_x, sources_x = _framing(claim_x)
-            hedges_y, sources_y = _framing(claim_y)
-            if "verified" in sources_x and "social" in sources_y and "verified" not in sources_y:
-                fx = next(f for f in claim_x.facts if f.kind == "source" and f.value == "verified")
-                fy = next(f for f in claim_y.facts if f.kind == "source" and f.value == "social")
-                attribution.append((x, fx, y, fy))
-            elif hedges_x and not hedges_y and not sources_x & {"verified"}:
+            hedges_y, _ = _framing(claim_y)
+            if hedges_x and not hedges_y and not sources_x & {"verified"}:
                 for hedge in hedges_x:
                     plain = _scope_shared(claim_x, hedge, claim_y)
                     if plain is not None:

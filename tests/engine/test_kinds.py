@@ -1231,3 +1231,22 @@ def test_a_relative_day_inside_a_quote_is_the_day_it_was_said():
         [ArticleText(0, texts[0], date(2026, 3, 10)), ArticleText(1, texts[1], date(2026, 3, 11))]
     )
     assert [f.kind for f in findings if f.kind == "date"] == ["date"]
+
+
+def test_a_statement_confirmed_by_the_court_against_one_shared_on_social_media():
+    # Both sentences quote the apology; where the statement came from is still the
+    # outlet's own word, outside the quotation.
+    texts = [
+        "In a written statement confirmed by the court's press office, Dernhall "
+        'apologised "for the failures that happened under my watch".',
+        "Dernhall did not speak to reporters, but in a statement shared on social media "
+        'by his family he apologised "for the failures that happened under my watch".',
+    ]
+    [finding] = _findings(*texts, kind="attribution")
+    assert _values(finding, texts) == {0: "confirmed by", 1: "shared on social media"}
+    # Inside the quotation, the words are the speaker's own.
+    texts[1] = (
+        'Dernhall apologised "for the failures that happened under my watch, which I '
+        'shared on social media".'
+    )
+    assert _findings(*texts, kind="attribution") == []
