@@ -700,23 +700,10 @@ def _sum_of(amount: Token) -> str:
 
 
 # Nouns that size a sum rather than say what it is: "in the range of $145 million".
-SIZE_NOUNS = frozenset(
-    {
-        "range",
-        "region",
-        "neighborhood",
-        "neighbourhood",
-        "order",
-        "tune",
-        "excess",
-        "total",
-        "sum",
-        "amount",
-        "value",
-        "worth",
-        "upwards",
-    }
-)
+SIZE_NOUNS = frozenset({
+    "range", "region", "neighborhood", "neighbourhood", "order", "tune", "excess", "total",
+    "sum", "amount", "value", "worth", "upwards",
+})  # fmt: skip
 
 
 DURATION_UNITS = frozenset("minute hour day night week month year decade season term".split())
