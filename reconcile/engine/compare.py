@@ -301,11 +301,11 @@ def _era(claim: ClaimSpan, year: int | None) -> int | None:
     magnitude 5.8 earthquake killed 12 people"): its counts are of another event
     than the story's. A year told in passing ("a ferry built in 1988 had 57
     passengers") does not move the sentence."""
-    match = YEAR_FRAME.search(claim.text) if year is not None else None
-    if match is None:
+    match = YEAR_FRAME.search(claim.text)
+    if year is None or match is None:
         return None
     past = int(match.group(1) or match.group(2))
-    return past if year is not None and past < year else None
+    return past if past < year else None
 
 
 def _owned_apart(a: FactSpan, b: FactSpan) -> bool:

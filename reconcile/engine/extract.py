@@ -625,11 +625,10 @@ def _named_subject(verb: Token) -> str:
     appeal, so a proper noun the model has no entity for ("Brisk") will do."""
     token = verb
     for _ in range(6):
-        for child in token.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                subject = token.head if child.lower_ == "who" and token.dep_ == "relcl" else child
-                unplaced = subject.ent_type_ in {"", "PERSON", "ORG"}
-                return subject.lower_ if subject.pos_ == "PROPN" and unplaced else ""
+        subject = _subject(token)
+        if subject is not None:
+            unplaced = subject.ent_type_ in {"", "PERSON", "ORG"}
+            return subject.lower_ if subject.pos_ == "PROPN" and unplaced else ""
         if token.dep_ not in {"xcomp", "conj", "aux"} or token.head.i == token.i:
             return ""
         token = token.head
@@ -662,16 +661,12 @@ def _owner(number: Token) -> str:
             ]
             if punished:
                 return _surname_of(punished[0])  # "fined him": whose, the parse cannot say
-        for child in token.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                # "Castmere has pledged 2 million euros and Aldovia 500,000": a name
-                # between the verb and the count may be the count's own.
-                between = number.doc[min(token.i, number.i) + 1 : number.i]
-                if any(t.pos_ == "PROPN" for t in between):
-                    return ""
-                if child.lower_ == "who" and token.dep_ == "relcl":
-                    return _surname_of(token.head)  # "Lotte Brisk, who was jailed for four years"
-                return _surname_of(child)
+        subject = _subject(token)
+        if subject is not None:
+            # "Castmere has pledged 2 million euros and Aldovia 500,000": a name
+            # between the verb and the count may be the count's own.
+            between = number.doc[min(token.i, number.i) + 1 : number.i]
+            return "" if any(t.pos_ == "PROPN" for t in between) else _surname_of(subject)
         if token.dep_ == "xcomp":  # "ordered Dernhall to pay": the one ordered
             for child in token.head.children:
                 if child.dep_ == "dobj":
@@ -679,6 +674,15 @@ def _owner(number: Token) -> str:
         if token.dep_ not in {"conj", "xcomp", "advcl"}:
             return ""
     return ""
+
+
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject; for "who" in a relative clause, the noun the clause is of
+    ("Lotte Brisk, who was jailed for four years")."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return verb.head if child.lower_ == "who" and verb.dep_ == "relcl" else child
+    return None
 
 
 def _surname_of(token: Token) -> str:
