@@ -313,6 +313,11 @@ def _owned_apart(a: FactSpan, b: FactSpan) -> bool:
     return bool(a.owner and b.owner and a.owner != b.owner)
 
 
+def _same_owner(a: FactSpan, b: FactSpan) -> bool:
+    """Counts of one named person (Brisk's four years, her six) are one fact."""
+    return bool(a.owner and a.owner == b.owner)
+
+
 def _number_groups(
     facts, refs, scores: Scores, year: int | None = None
 ) -> tuple[list[list[int]], list[int]]:
@@ -600,7 +605,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
             and (
                 sum({quantities[a].value, quantities[b].value} <= v for v in both) < 2
                 or _twins((a, *chosen[a]), (b, *chosen[b]), row_at, scores)
-                or bool(chosen[a][1].owner and chosen[a][1].owner == chosen[b][1].owner)
+                or _same_owner(chosen[a][1], chosen[b][1])
                 or roles.misplaced((a, *chosen[a]), (b, *chosen[b]))
             )
             and (
@@ -1327,13 +1332,17 @@ DATELINE_WORDS = frozenset(
 )
 
 
+def _in_quotation(claim: ClaimSpan, fact: FactSpan) -> bool:
+    """Whether a fact lies inside one of the claim's quotations: the speaker's word."""
+    return any(q.kind == "quote" and q.start <= fact.start < q.end for q in claim.facts)
+
+
 def _comparable_dates(claim: ClaimSpan, published: date | None = None) -> list[FactSpan]:
     """The claim's dates that can be compared; "yesterday" only when the day of
     publication places it (as a calendar date)."""
     found = []
-    quotes = [(f.start, f.end) for f in claim.facts if f.kind == "quote"]
     for fact in claim.facts:
-        if fact.value.startswith("rel:") and any(a <= fact.start < b for a, b in quotes):
+        if fact.value.startswith("rel:") and _in_quotation(claim, fact):
             continue  # "lost three of its own this morning," she said: the day she spoke
         if fact.kind == "date" and fact.value.startswith(COMPARABLE_DATE):
             value = dates.resolve(fact.value, published)
@@ -1635,14 +1644,11 @@ def _quoted(claim: ClaimSpan) -> bool:
 
 def _own_source(claim: ClaimSpan, value: str) -> FactSpan | None:
     """The claim's source fact of this value outside any quotation it holds."""
-    quotes = [(f.start, f.end) for f in claim.facts if f.kind == "quote"]
     return next(
         (
             f
             for f in claim.facts
-            if f.kind == "source"
-            and f.value == value
-            and not any(a <= f.start < b for a, b in quotes)
+            if f.kind == "source" and f.value == value and not _in_quotation(claim, f)
         ),
         None,
     )

@@ -854,9 +854,7 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     # "Five people, one of them a pregnant woman, were killed", "the three bank
     # workers died": the verb over the noun, past the words compounded with it.
     syntax = []
-    noun = doc[last].head
-    while noun.dep_ == "compound" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = _past_compounds(doc[last].head)
     if _people(noun) and noun.head.i != noun.i:
         if _breakdown(noun):
             return _counted_noun(noun)  # "two women and a man": who the dead were
@@ -887,6 +885,13 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     return ""
 
 
+def _past_compounds(noun: Token) -> Token:
+    """The head a noun is compounded into: "dock" in "dock workers" gives "workers"."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
 def _measured_thing(sent: Span, first: int, last: int) -> str:
     """What a number measures when the words around it say so before any verb
     can: "a magnitude 5.8 earthquake" (whatever it killed) and "a 6.4-magnitude
@@ -899,9 +904,7 @@ def _measured_thing(sent: Span, first: int, last: int) -> str:
     ):
         # The quake it measures, where the parse says: the main shock and its
         # aftershock are two magnitudes of one story.
-        head = doc[last].head
-        while head.dep_ == "compound" and head.head.i != head.i:
-            head = head.head
+        head = _past_compounds(doc[last].head)
         measured = head.pos_ == "NOUN" and head.i > last and head.lower_ != "magnitude"
         return _counted_noun(head) if measured else "magnitude"
     if (

@@ -19,8 +19,9 @@ class FactSpan:
     value: the normalised value that is compared ("45", "1000 km", "brechalov").
     label: what a number counts ("injured"), or other context for the kind.
     qualifier: for numbers, "exact", "approx", "min", "max" or "vague".
-    owner: for numbers, the surname of the person whose count it is, where the
-      parse names one ("Lotte Brisk ... received a fine of €80,000": "brisk").
+    owner: for numbers and stances (a plea, an appeal), the lower-case name of the
+      person or organisation whose fact it is, where the parse names one ("Lotte
+      Brisk ... received a fine of €80,000": "brisk").
     """
 
     kind: str
