@@ -1023,13 +1023,22 @@ def _stance_findings(extractions: list[Extraction]) -> list[Finding]:
         }
         if len({f.value for _, f in chosen.values()}) < 2:
             continue
-        title = f"{STANCE_NAMES[label]} ({owner.title()})"
+        title = _stance_title(label, owner, [f.text for _, f in chosen.values()])
         summary = _summary(title, (f.value for _, f in chosen.values()))
         findings.append(
             Finding(f"claim:{label}:{owner}", "claim", "medium", summary,
                     _versions(chosen, lambda f: f.text))
         )  # fmt: skip
     return findings
+
+
+def _stance_title(label: str, owner: str, texts: list[str]) -> str:
+    """ "Plea (Dernhall)"; a verdict by the charge as the shortest version words it:
+    "Verdict on money laundering (Tregear)"."""
+    if not label.startswith("verdict:"):
+        return f"{STANCE_NAMES[label]} ({owner.title()})"
+    charges = [re.split(r"\b(?:of|on)\s+", text)[-1] for text in texts]
+    return f"Verdict on {min(charges, key=len)} ({owner.title()})"
 
 
 def _told_once(first: list[Finding], second: list[Finding]) -> list[Finding]:

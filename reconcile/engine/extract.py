@@ -130,6 +130,7 @@ def claims_from_doc(doc: Doc) -> tuple[ClaimSpan, ...]:
             *_titles(sent, ents),
             *_hedges(sent),
             *_stances(sent),
+            *_verdicts(sent),
             *(q for q in quotes if start <= q.start < end),
             *(s for s in speakers if start <= s.start < end),
         ]
@@ -617,6 +618,108 @@ def _stances(sent: Span) -> Iterator[FactSpan]:
         owner = _named_subject(verb) if verb is not None else ""
         if owner:
             yield FactSpan("stance", start, end, match.group(), value, label, owner=owner)
+
+
+# A court's verdict on one charge: "convicted of fraud", "acquitted of / cleared of
+# money laundering", "found (not) guilty of murder".
+VERDICT_VERBS = {"convict": "convicted", "acquit": "acquitted", "clear": "acquitted"}
+# Words that name no one charge: "convicted on all counts" may not mean this one.
+GENERIC_CHARGES = frozenset({"charge", "count", "crime", "offence", "offense", "all", "everything"})
+
+
+def _verdicts(sent: Span) -> Iterator[FactSpan]:
+    """A named party convicted or acquitted of a charge, one fact per charge, labelled
+    "verdict:" and the charge's stems ("verdict:aid embezz") so that "money
+    laundering" and "a separate money-laundering charge" are one charge."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in VERDICT_VERBS:
+            value, verb, holder = VERDICT_VERBS[lemma], token, token
+        elif token.lower_ == "guilty" and token.head.lemma_.lower() == "find":
+            value, verb, holder = "convicted", token.head, token
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in (*verb.children, *holder.children)):
+            value = "acquitted" if value == "convicted" else "convicted"
+        owner, charged = _verdict_owner(verb, holder)
+        if not owner:
+            continue
+        charges = _charges(holder) + (_charges(charged) if charged is not holder else [])
+        for n, charge in enumerate(charges):
+            key = _charge_key(charge)
+            if not key or key in GENERIC_CHARGES:
+                continue
+            # The first charge from the verdict's verb; a later one from its own "of".
+            before = charge.doc[charge.left_edge.i - 1] if charge.left_edge.i else charge
+            start = verb.idx if n == 0 else min(before.idx, charge.left_edge.idx)
+            last = max(t.i for t in _own_words(charge))
+            end = charge.doc[last].idx + len(charge.doc[last])
+            text = sent.doc.text[start:end]
+            yield FactSpan("stance", start, end, text, value, f"verdict:{key}", owner=owner)
+
+
+def _verdict_owner(verb: Token, holder: Token) -> tuple[str, Token]:
+    """Who the verdict is on, and the word the charge may hang from: the named object
+    ("cleared Tregear of ..."), the subject of "guilty" ("found Smith guilty"),
+    else the named subject ("Tregear was acquitted"). No one for a pronoun."""
+    role = "nsubj" if holder is not verb else "dobj"
+    for child in holder.children:
+        if child.dep_ == role:
+            return (child.lower_ if child.pos_ == "PROPN" else ""), child
+    return _named_subject(verb), holder
+
+
+def _own_words(token: Token) -> Iterator[Token]:
+    """A phrase without the phrases joined to it: "embezzlement", not "embezzlement
+    and money laundering"."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in {"conj", "cc"} and not (
+            child.dep_ == "prep" and child.i > 0 and child.doc[child.i - 1].pos_ == "CCONJ"
+        ):
+            yield from _own_words(child)
+
+
+def _charges(holder: Token) -> list[Token]:
+    """The charges a verdict word is "of": "of embezzlement and money laundering" (two),
+    "of aiding the embezzlement and of money laundering" (two), "on two counts of
+    fraud"."""
+    found: list[Token] = []
+    if holder.dep_ == "ROOT" and holder.pos_ not in {"VERB", "ADJ"}:
+        return found
+    for prep in holder.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "on"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ not in {"pobj", "pcomp"}:
+                continue
+            if prep.lower_ == "on":  # "on two counts of fraud"
+                found.extend(_charges(obj))
+                continue
+            found.append(obj)
+            found.extend(c for c in obj.children if c.dep_ == "conj")
+            found.extend(  # "of aiding the embezzlement and of money laundering"
+                o
+                for p in obj.children
+                if p.dep_ == "prep" and p.lower_ == "of" and p.i > 0
+                and p.doc[p.i - 1].pos_ == "CCONJ"
+                for o in p.children
+                if o.dep_ in {"pobj", "pcomp"}
+            )  # fmt: skip
+    return found
+
+
+def _charge_key(charge: Token) -> str:
+    """A charge by the stems of its words: "money laundering" and "a money-laundering
+    charge" are "launde"; "aiding the embezzlement" is "aid embezz"."""
+    if charge.pos_ == "VERB":  # "aiding the embezzlement"
+        objects = [c for c in charge.children if c.dep_ == "dobj"]
+        rest = f" {_charge_key(objects[0])}" if objects else ""
+        return charge.lemma_.lower()[:6] + rest
+    if charge.lemma_.lower() in {"charge", "count"}:  # "a money-laundering charge"
+        named = [c for c in charge.children if c.dep_ in {"compound", "amod"} and c.pos_ != "ADJ"]
+        return named[-1].lemma_.lower()[:6] if named else "charge"
+    return charge.lemma_.lower()[:6]
 
 
 def _named_subject(verb: Token) -> str:

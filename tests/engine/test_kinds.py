@@ -1250,3 +1250,40 @@ def test_a_statement_confirmed_by_the_court_against_one_shared_on_social_media()
         'shared on social media".'
     )
     assert _findings(*texts, kind="attribution") == []
+
+
+# --- session 13 ---
+
+
+def test_a_defendant_acquitted_of_a_charge_in_one_article_and_convicted_in_another():
+    # One verdict per person and charge, however the charge is worded; another
+    # charge of the same person, or the same charge of another person, is not it.
+    texts = [
+        "Tregear was convicted of aiding the embezzlement and of money laundering.",
+        "Tregear was acquitted of money laundering but convicted of aiding the embezzlement.",
+        "The court cleared Tregear of a separate money-laundering charge.",
+        "Dernhall was found guilty of money laundering.",
+    ]
+    findings = [f for f in _findings(*texts, kind="claim") if f.key.startswith("claim:verdict")]
+    assert [f.summary for f in findings] == [
+        "Verdict on money laundering (Tregear): acquitted in 2 articles, convicted in 1 article"
+    ]
+    assert findings[0].severity == "medium"
+    assert _values(findings[0], texts) == {
+        0: "of money laundering",
+        1: "acquitted of money laundering",
+        2: "cleared Tregear of a separate money-laundering charge",
+    }
+
+
+def test_a_verdict_names_the_one_it_is_on_or_no_one():
+    # The court is not the convicted; a pronoun and a road are no one.
+    claims = extract(
+        "The jury convicted Smith of fraud. Jones was found not guilty of manslaughter. "
+        "The court cleared him of fraud. Firefighters cleared the road of debris."
+    )
+    verdicts = [(f.owner, f.label, f.value) for c in claims for f in c.facts if f.kind == "stance"]
+    assert verdicts == [
+        ("smith", "verdict:fraud", "convicted"),
+        ("jones", "verdict:mansla", "acquitted"),
+    ]
