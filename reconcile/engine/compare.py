@@ -180,12 +180,22 @@ def _per_article(
     group: list[int], facts: list[tuple[int, ClaimSpan, FactSpan]], refs: list[ClaimRef]
 ) -> dict[int, tuple[ClaimSpan, FactSpan]]:
     chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
-    # An article's exact statement speaks for it over a vague one ("dozens hurt"); then
-    # its first statement, which is what a reader sees first (often the headline).
-    for i in sorted(group, key=lambda i: (facts[i][2].qualifier == "vague", facts[i][2].start)):
+    # An article's exact statement speaks for it over a vague one ("dozens hurt"); a
+    # sentence of its body over its headline ("death toll stands at 41" / "Officials
+    # now say 41 people died"), as the body says whose figure it is; then its first.
+    def order(i: int) -> tuple[bool, bool, int]:
+        _, claim, fact = facts[i]
+        return fact.qualifier == "vague", _headline(claim), fact.start
+
+    for i in sorted(group, key=order):
         row, claim, fact = facts[i]
         chosen.setdefault(refs[row].article_id, (claim, fact))
     return chosen
+
+
+def _headline(claim: ClaimSpan) -> bool:
+    """A line with no closing punctuation: a headline or a standfirst, not a sentence."""
+    return not claim.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
 
 
 def _join_mutual(union: _Union, best: dict[tuple[int, int], tuple], article_of) -> set[int]:
@@ -1876,6 +1886,14 @@ NEGATION_BEFORE = re.compile(rf"(?:\bno|{NEGATOR})\s+(?:\S+\s+)?$", re.IGNORECAS
 NEGATION_WIDTH = 4
 
 
+def _same_subject(before_a: str, before_b: str) -> bool:
+    """Whether the last content word before a denial is among the words before the
+    plain statement."""
+    words_a = before_a.split()[-NEGATION_WIDTH:]
+    subject_a = next((stems for w in reversed(words_a) if (stems := _stems(w))), set())
+    return bool(subject_a & _stems(" ".join(before_b.split()[-NEGATION_WIDTH:])))
+
+
 def _negation(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
     """The words by which one statement denies what the other tells, if it does."""
     for a, b, flipped in ((x, y, False), (y, x, True)):
@@ -1891,10 +1909,7 @@ def _negation(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
             # the words before the plain one): "Hemsworth, Ross is not signed" is
             # no denial of "Hemsworth are already signed"; "the hospital was not
             # evacuated" is one of "patients at the hospital were evacuated".
-            words_a = a.text[: match.start()].split()[-NEGATION_WIDTH:]
-            subject_a = next((stems for w in reversed(words_a) if (stems := _stems(w))), set())
-            subject_b = _stems(" ".join(b.text[: plain.start()].split()[-NEGATION_WIDTH:]))
-            if not subject_a & subject_b:
+            if not _same_subject(a.text[: match.start()], b.text[: plain.start()]):
                 continue
             one = FactSpan(
                 "claim",
@@ -1906,6 +1921,36 @@ def _negation(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
             other = FactSpan("claim", b.start + plain.start(), b.start + plain.end(),
                              plain.group(), word)  # fmt: skip
             return (other, one) if flipped else (one, other)
+        found = _never_had(a, b)
+        if found is not None:
+            return (found[1], found[0]) if flipped else found
+    return None
+
+
+# "had never undergone a structural inspection" / "had passed a structural inspection":
+# what one statement says never happened, the other has happen, by the thing's words.
+NEVER_RE = re.compile(
+    r"\bnever\s+(?:been\s+)?[a-z]+\s+(?:a|an|any)\s+((?:[a-z]+\s+)?[a-z]{4,})\b", re.IGNORECASE
+)
+HAPPENED = r"\b(?:[a-z]+ed|had|got|underwent|took|won|gave|made|held)\s+(?:a|an|the|its|their)\s+"
+
+
+def _never_had(a: ClaimSpan, b: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
+    for match in NEVER_RE.finditer(a.text):
+        thing = match.group(1)
+        if thing.split()[-1].lower() in STOP:
+            continue
+        plain = re.search(HAPPENED + re.escape(thing) + r"\b", b.text, re.IGNORECASE)
+        if plain is None or NEGATION_BEFORE.search(b.text[: plain.start()]):
+            continue
+        if not _same_subject(a.text[: match.start()], b.text[: plain.start()]):
+            continue
+        return (
+            FactSpan("claim", a.start + match.start(), a.start + match.end(), match.group(),
+                     " ".join(match.group().lower().split())),
+            FactSpan("claim", b.start + plain.start(), b.start + plain.end(), plain.group(),
+                     " ".join(plain.group().lower().split())),
+        )  # fmt: skip
     return None
 
 

@@ -1287,3 +1287,33 @@ def test_a_verdict_names_the_one_it_is_on_or_no_one():
         ("smith", "verdict:fraud", "convicted"),
         ("jones", "verdict:mansla", "acquitted"),
     ]
+
+
+def test_what_one_article_says_never_happened_and_another_has_happen():
+    # Not the same verb denied: "never undergone" / "passed", of one inspection.
+    texts = [
+        "The school, built in 1974, had passed a structural inspection in 2024, according "
+        "to the regional education office.",
+        "Brannock Street Primary, built in 1974, had never undergone a structural inspection.",
+    ]
+    [finding] = _findings(*texts, kind="claim")
+    assert _values(finding, texts) == {
+        0: "passed a structural inspection",
+        1: "never undergone a structural inspection",
+    }
+    # Another thing never had is no denial of this one.
+    texts[1] = "Brannock Street Primary, built in 1974, had never undergone a fire inspection."
+    assert _findings(*texts, kind="claim") == []
+
+
+def test_a_count_is_shown_from_the_body_over_the_headline_that_repeats_it():
+    # The body says whose figure it is; the headline repeats it.
+    texts = [
+        "Aftershock rattles Sorren as quake death toll stands at 41\n\n"
+        "Officials now say 41 people died in the quake, a figure they said had not "
+        "changed overnight.",
+        "Quake kills 44 in Sorren\n\nThe earthquake killed 44 people in Sorren, officials said.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    first = next(v for v in finding.versions if v.article_id == 0)
+    assert texts[0][first.start : first.end].startswith("Officials now say 41 people died")
