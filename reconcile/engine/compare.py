@@ -180,6 +180,7 @@ def _per_article(
     group: list[int], facts: list[tuple[int, ClaimSpan, FactSpan]], refs: list[ClaimRef]
 ) -> dict[int, tuple[ClaimSpan, FactSpan]]:
     chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+
     # An article's exact statement speaks for it over a vague one ("dozens hurt"); a
     # sentence of its body over its headline ("death toll stands at 41" / "Officials
     # now say 41 people died"), as the body says whose figure it is; then its first.
@@ -387,9 +388,11 @@ def _number_groups(
     joined = _join_mutual(union, best, lambda i: refs[facts[i][0]].article_id)
     # A count left with no mutual partner joins its best match if that is a near copy:
     # a headline's "four-party basis" whose article's body agrees with the others'
-    # "two-party basis", which took the mutual match.
+    # "two-party basis", which took the mutual match. So does one named party's count
+    # ("jailed Dernhall for nine years") whose match took its article's headline.
     for (i, _b), (score, context, minus_j) in sorted(best.items()):
-        if i not in joined and score >= NEAR_COPY_SCORE and context >= CONTEXT_THRESHOLD:
+        copy = score >= NEAR_COPY_SCORE and context >= CONTEXT_THRESHOLD
+        if i not in joined and (copy or _same_owner(facts[i][2], facts[-minus_j][2])):
             union.join(i, -minus_j)
     strict = [union.find(i) for i in range(len(facts))]
     _join_reworded(union, facts, refs, scores, at_row, era)
@@ -620,6 +623,9 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
             )
             and (
                 strict_pair(chosen, a, b)
+                # One named party's count: "jailed Dernhall for nine years" against
+                # "Dernhall will spend seven years", whatever else the articles say.
+                or _same_owner(chosen[a][1], chosen[b][1])
                 # Loosely alike: not where either article also gives the other's value.
                 or not (
                     quantities[b].value in stated[(a, label)]

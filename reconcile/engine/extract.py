@@ -519,6 +519,9 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
             if value is None:
                 i = i_next
                 continue
+            if _half_a(tokens[i]):  # "half a million euros" is 500,000
+                value /= 2
+                span = sent.doc[tokens[i].i - 2 : tokens[j].i + 1]
             qualifier = _qualifier(sent, tokens[i].i) or "exact"
         unit = ""
         following = [t.lower_ for t in sent.doc[tokens[j].i + 1 : min(sent.end, tokens[j].i + 8)]]
@@ -746,6 +749,9 @@ def _owner(number: Token) -> str:
     €150,000"). Nothing where a pronoun, a common noun or a saying verb comes
     first: "Mayor Veldt said 40 people died" is the mayor's report of the toll,
     not the mayor's count."""
+    gapped = _gapped_owner(number)
+    if gapped:
+        return gapped
     token = number
     for _ in range(12):
         if token.head.i == token.i:
@@ -758,24 +764,46 @@ def _owner(number: Token) -> str:
             return ""
         if lemma in PUNISHING:  # "Judge Marrow fined Dernhall €150,000": Dernhall's fine
             punished = [
-                c
+                _named_by(c)
                 for c in token.children
-                if c.dep_ in {"dobj", "dative"} and c.pos_ in {"PROPN", "PRON"}
+                if c.dep_ in {"dobj", "dative"} and _named_by(c).pos_ in {"PROPN", "PRON"}
             ]
             if punished:
                 return _surname_of(punished[0])  # "fined him": whose, the parse cannot say
         subject = _subject(token)
         if subject is not None:
+            subject = _named_by(subject)
+            said = token.head if token.dep_ == "ccomp" else None
+            if subject.lower_ in OWN_PRONOUNS and said is not None:
+                # "Aldovia said it would provide 750,000 euros": the sayer's own count.
+                sayer = _subject(said) if said.lemma_.lower() in SAY_LEMMAS else None
+                subject = sayer if sayer is not None else subject
             # "Castmere has pledged 2 million euros and Aldovia 500,000": a name
             # between the verb and the count may be the count's own.
             between = number.doc[min(token.i, number.i) + 1 : number.i]
-            return "" if any(t.pos_ == "PROPN" for t in between) else _surname_of(subject)
+            if any(t.pos_ == "PROPN" for t in between):
+                return ""
+            return _surname_of(subject, places=lemma in GIVING)
         if token.dep_ == "xcomp":  # "ordered Dernhall to pay": the one ordered
             for child in token.head.children:
                 if child.dep_ == "dobj":
                     return _surname_of(child)
         if token.dep_ not in {"conj", "xcomp", "advcl"}:
             return ""
+    return ""
+
+
+def _gapped_owner(number: Token) -> str:
+    """The name a count follows where the verb is not repeated: "Castmere has pledged
+    2 million euros, the Global Disaster Response Fund 1.2 million euros and Aldovia
+    500,000 euros". The parse hangs the name on the counted noun; a place will do,
+    as places give."""
+    noun = number
+    while noun.dep_ in {"nummod", "compound", "quantmod"} and noun.head.i != noun.i:
+        noun = noun.head
+    for child in noun.children:
+        if child.dep_ == "nmod" and child.pos_ == "PROPN" and child.i < number.i:
+            return child.lower_
     return ""
 
 
@@ -788,11 +816,29 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _surname_of(token: Token) -> str:
+def _named_by(token: Token) -> Token:
+    """A common noun's name in apposition ("jailed former city treasurer Ivo
+    Dernhall"), else the token itself."""
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    return token
+
+
+def _surname_of(token: Token, places: bool = False) -> str:
     """A named subject's last name, lower case. The small model tags some people as
     organisations ("Lotte Brisk"), so an organisation's name will do; a place will
-    not ("Carrow Ridge, which has burned 14 homes" is the fire's count)."""
-    return token.lower_ if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "ORG"} else ""
+    not ("Carrow Ridge, which has burned 14 homes" is the fire's count), except as
+    the giver of aid (`places`): "Aldovia has pledged half a million euros"."""
+    kinds = {"PERSON", "ORG", "GPE", ""} if places else {"PERSON", "ORG"}
+    return token.lower_ if token.pos_ == "PROPN" and token.ent_type_ in kinds else ""
+
+
+# A pronoun that, under a saying verb, is the sayer: "X said it would provide ...".
+OWN_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# Verbs of giving: a country that pledges or sends aid owns the sum.
+GIVING = frozenset("pledge give send provide donate offer promise contribute allocate".split())
 
 
 def _sum_of(amount: Token) -> str:
@@ -905,6 +951,17 @@ def _in_title(sent: Span, token: Token) -> bool:
 ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 )
+
+
+def _half_a(token: Token) -> bool:
+    """ "half a million": a scale word after "half a"."""
+    doc = token.doc
+    return (
+        token.lower_ in {"hundred", "thousand", "million", "billion", "dozen"}
+        and token.i >= 2
+        and doc[token.i - 1].lower_ in {"a", "an"}
+        and doc[token.i - 2].lower_ == "half"
+    )
 
 
 def _is_number_token(token: Token, continuing: bool = False) -> bool:

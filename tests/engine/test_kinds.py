@@ -1317,3 +1317,58 @@ def test_a_count_is_shown_from_the_body_over_the_headline_that_repeats_it():
     [finding] = _findings(*texts, kind="number")
     first = next(v for v in finding.versions if v.article_id == 0)
     assert texts[0][first.start : first.end].startswith("Officials now say 41 people died")
+
+
+def test_a_count_owned_by_a_name_in_apposition_or_without_its_verb():
+    claims = extract(
+        "A court on Tuesday jailed former city treasurer Ivo Dernhall for nine years. "
+        "Castmere has pledged 2 million euros, the Global Disaster Response Fund 1.2 "
+        "million euros and Aldovia 500,000 euros."
+    )
+    owners = [(f.text, f.owner) for c in claims for f in c.facts if f.kind == "number"]
+    assert owners == [
+        ("nine", "dernhall"),
+        ("2 million", "castmere"),
+        ("1.2 million", "fund"),
+        ("500,000", "aldovia"),
+    ]
+
+
+def test_one_partys_term_conflicts_though_the_article_also_gives_the_other_value():
+    # The wire's headline says seven years, its body nine: both the headline and the
+    # other article's body say seven, and the body's nine is Dernhall's own term.
+    texts = [
+        "Former treasurer jailed for seven years over embezzlement\n\n"
+        "A court in Brannock on Tuesday jailed former city treasurer Ivo Dernhall for "
+        "nine years for embezzling public funds.",
+        "Former city treasurer Ivo Dernhall will spend seven years behind bars and must "
+        "also pay a fine.",
+    ]
+    findings = _findings(*texts, kind="number")
+    assert [_values(f, texts) for f in findings] == [{0: "nine", 1: "seven"}]
+
+
+def test_half_a_million_and_a_sum_the_sayer_gives():
+    claims = extract(
+        "Aldovia has pledged half a million euros in emergency aid. Castmere pledged 2 "
+        "million euros, while Aldovia said it would provide 750,000 euros. Mayor Veldt "
+        "said 40 people died."
+    )
+    facts = [(f.text, f.value, f.owner) for c in claims for f in c.facts if f.kind == "number"]
+    assert facts == [
+        ("half a million", "500,000 €", ""),
+        ("2 million", "2,000,000 €", "castmere"),
+        ("750,000", "750,000 €", "aldovia"),
+        ("40", "40", ""),
+    ]
+
+
+def test_a_partys_changed_term_is_found_where_the_article_repeats_the_old_one():
+    # The wire's body changed to nine years, its headline still seven: the body's
+    # nine is Dernhall's, and the other articles' seven-year terms are his too.
+    story = GOLD / "brannock_trial"
+    names = ["wire.txt", "daily.txt", "tv.txt", "partner.txt", "local.txt"]
+    texts = [(story / name).read_text(encoding="utf-8") for name in names]
+    texts[0] = texts[0].replace("Dernhall for seven years", "Dernhall for nine years", 1)
+    findings = _findings(*texts, kind="number")
+    assert any(_values(f, texts).get(0) == "nine" for f in findings)
