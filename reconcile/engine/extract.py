@@ -640,6 +640,8 @@ def _verdicts(sent: Span) -> Iterator[FactSpan]:
             value, verb, holder = VERDICT_VERBS[lemma], token, token
         elif token.lower_ == "guilty" and token.head.lemma_.lower() == "find":
             value, verb, holder = "convicted", token.head, token
+        elif token.pos_ == "VERB" and lemma in SENTENCING:  # "jailed X for embezzling"
+            value, verb, holder = "convicted", token, token
         else:
             continue
         if any(c.dep_ == "neg" for c in (*verb.children, *holder.children)):
@@ -647,7 +649,9 @@ def _verdicts(sent: Span) -> Iterator[FactSpan]:
         owner, charged = _verdict_owner(verb, holder)
         if not owner:
             continue
-        charges = _charges(holder) + (_charges(charged) if charged is not holder else [])
+        preps = {"for"} if lemma in SENTENCING else {"of", "on"}
+        charges = _charges(holder, preps)
+        charges += _charges(charged, preps) if charged is not holder else []
         for n, charge in enumerate(charges):
             key = _charge_key(charge)
             if not key or key in GENERIC_CHARGES:
@@ -668,7 +672,17 @@ def _verdict_owner(verb: Token, holder: Token) -> tuple[str, Token]:
     role = "nsubj" if holder is not verb else "dobj"
     for child in holder.children:
         if child.dep_ == role:
-            return (child.lower_ if child.pos_ == "PROPN" else ""), child
+            named = _named_by(child)
+            return (named.lower_ if named.pos_ == "PROPN" else ""), child
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ in {"he", "she"}:
+        # "Tregear was given three years; he was acquitted of ...": the one named first.
+        earlier = [
+            t
+            for t in verb.sent
+            if t.i < subject.i and t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN"
+        ]
+        return (earlier[0].lower_ if earlier else ""), holder
     return _named_subject(verb), holder
 
 
@@ -683,7 +697,7 @@ def _own_words(token: Token) -> Iterator[Token]:
             yield from _own_words(child)
 
 
-def _charges(holder: Token) -> list[Token]:
+def _charges(holder: Token, preps: set[str]) -> list[Token]:
     """The charges a verdict word is "of": "of embezzlement and money laundering" (two),
     "of aiding the embezzlement and of money laundering" (two), "on two counts of
     fraud"."""
@@ -691,14 +705,18 @@ def _charges(holder: Token) -> list[Token]:
     if holder.dep_ == "ROOT" and holder.pos_ not in {"VERB", "ADJ"}:
         return found
     for prep in holder.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"of", "on"}:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for obj in prep.children:
             if obj.dep_ not in {"pobj", "pcomp"}:
                 continue
             if prep.lower_ == "on":  # "on two counts of fraud"
-                found.extend(_charges(obj))
+                found.extend(_charges(obj, {"of"}))
                 continue
+            if prep.lower_ == "for" and (
+                obj.ent_type_ in {"DATE", "TIME"} or obj.lemma_.lower() in DURATION_UNITS
+            ):
+                continue  # "jailed for seven years" is the term, not the crime
             found.append(obj)
             found.extend(c for c in obj.children if c.dep_ == "conj")
             found.extend(  # "of aiding the embezzlement and of money laundering"
@@ -716,7 +734,9 @@ def _charge_key(charge: Token) -> str:
     """A charge by the stems of its words: "money laundering" and "a money-laundering
     charge" are "launde"; "aiding the embezzlement" is "aid embezz"."""
     if charge.pos_ == "VERB":  # "aiding the embezzlement"
-        objects = [c for c in charge.children if c.dep_ == "dobj"]
+        objects = [  # not the sum: "embezzling €3.6 million" is embezzlement
+            c for c in charge.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not c.ent_type_
+        ]
         rest = f" {_charge_key(objects[0])}" if objects else ""
         return charge.lemma_.lower()[:6] + rest
     if charge.lemma_.lower() in {"charge", "count"}:  # "a money-laundering charge"

@@ -1372,3 +1372,22 @@ def test_a_partys_changed_term_is_found_where_the_article_repeats_the_old_one():
     texts[0] = texts[0].replace("Dernhall for seven years", "Dernhall for nine years", 1)
     findings = _findings(*texts, kind="number")
     assert any(_values(f, texts).get(0) == "nine" for f in findings)
+
+
+def test_a_sentence_for_a_crime_is_a_conviction_and_he_is_the_one_named_first():
+    texts = [
+        "A court on Tuesday jailed former city treasurer Ivo Dernhall for seven years "
+        "for embezzling €3.6 million in public funds.",
+        "Dernhall had pleaded not guilty to all charges and was acquitted of embezzlement.",
+        "Contractor Anselm Tregear was given three years and fined €40,000; he was "
+        "acquitted of money laundering.",
+        "Tregear was convicted of aiding the embezzlement and of money laundering.",
+    ]
+    findings = [f for f in _findings(*texts, kind="claim") if f.key.startswith("claim:verdict")]
+    assert sorted(f.summary for f in findings) == [
+        "Verdict on embezzlement (Dernhall): convicted in 1 article, acquitted in 1 article",
+        "Verdict on money laundering (Tregear): acquitted in 1 article, convicted in 1 article",
+    ]
+    # The term is not the crime: "jailed for seven years" alone convicts of nothing.
+    [claim] = extract("A court jailed Ivo Dernhall for seven years.")
+    assert [f for f in claim.facts if f.kind == "stance"] == []
