@@ -389,10 +389,13 @@ def _number_groups(
     # A count left with no mutual partner joins its best match if that is a near copy:
     # a headline's "four-party basis" whose article's body agrees with the others'
     # "two-party basis", which took the mutual match. So does one named party's count
-    # ("jailed Dernhall for nine years") whose match took its article's headline.
+    # ("jailed Dernhall for nine years") whose match took its article's headline, and a
+    # headline's count whose match took its article's body ("recount ordered in five
+    # districts" over a body's "three districts"): the headline must agree too.
     for (i, _b), (score, context, minus_j) in sorted(best.items()):
         copy = score >= NEAR_COPY_SCORE and context >= CONTEXT_THRESHOLD
-        if i not in joined and (copy or _same_owner(facts[i][2], facts[-minus_j][2])):
+        owned = _same_owner(facts[i][2], facts[-minus_j][2])
+        if i not in joined and (copy or owned or _headline(facts[i][1])):
             union.join(i, -minus_j)
     strict = [union.find(i) for i in range(len(facts))]
     _join_reworded(union, facts, refs, scores, at_row, era)

@@ -1391,3 +1391,17 @@ def test_a_sentence_for_a_crime_is_a_conviction_and_he_is_the_one_named_first():
     # The term is not the crime: "jailed for seven years" alone convicts of nothing.
     [claim] = extract("A court jailed Ivo Dernhall for seven years.")
     assert [f for f in claim.facts if f.kind == "stance"] == []
+
+
+def test_a_headline_count_that_its_own_body_contradicts_is_compared():
+    # The body's "three districts" takes the other articles' match; the headline's
+    # "five" must still be read against them.
+    texts = [
+        "Kessel election: recount ordered in five districts\n\n"
+        "Kessel's electoral commission this afternoon ordered a recount in three "
+        "districts of the town.",
+        "The electoral commission ordered a recount in three districts yesterday.",
+        "The recount began on Thursday in the three districts named by the commission.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert _values(finding, texts) == {0: "five", 1: "three", 2: "three"}
