@@ -794,8 +794,9 @@ def _owner(number: Token) -> str:
         if subject is not None:
             subject = _named_by(subject)
             said = token.head if token.dep_ == "ccomp" else None
-            if subject.lower_ in OWN_PRONOUNS and said is not None:
-                # "Aldovia said it would provide 750,000 euros": the sayer's own count.
+            if subject.lower_ in OWN_PRONOUNS and said is not None and lemma in GIVING:
+                # "Aldovia said it would provide 750,000 euros": the sayer's own gift;
+                # not "the governor said it killed 44", the quake's toll.
                 sayer = _subject(said) if said.lemma_.lower() in SAY_LEMMAS else None
                 subject = sayer if sayer is not None else subject
             # "Castmere has pledged 2 million euros and Aldovia 500,000": a name

@@ -1352,7 +1352,7 @@ def test_half_a_million_and_a_sum_the_sayer_gives():
     claims = extract(
         "Aldovia has pledged half a million euros in emergency aid. Castmere pledged 2 "
         "million euros, while Aldovia said it would provide 750,000 euros. Mayor Veldt "
-        "said 40 people died."
+        "said 40 people died. Governor Drevanik said it had killed 44 people."
     )
     facts = [(f.text, f.value, f.owner) for c in claims for f in c.facts if f.kind == "number"]
     assert facts == [
@@ -1360,6 +1360,7 @@ def test_half_a_million_and_a_sum_the_sayer_gives():
         ("2 million", "2,000,000 €", "castmere"),
         ("750,000", "750,000 €", "aldovia"),
         ("40", "40", ""),
+        ("44", "44", ""),  # the quake's toll, not the governor's
     ]
 
 
