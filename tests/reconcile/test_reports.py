@@ -110,7 +110,8 @@ def test_markdown_marks_unresolved_items_then_shows_the_resolution(
     assert "Majority: **4** (3 of 4 articles). Outliers: harbour-herald gives **5**." in (
         killed_section
     )
-    assert "- **harbour-herald** gives **5**:\n  > Ferry fire kills **five** off" in killed_section
+    # The body's sentence, which says whose figure it is, not the headline repeating it.
+    assert "- **harbour-herald** gives **5**:\n  > **Five** people died" in killed_section
     assert "**UNRESOLVED**" in killed_section
 
     _resolve_killed(story, editor)
