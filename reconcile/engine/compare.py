@@ -619,20 +619,21 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
             if a < b
             and _numbers_conflict(quantities[a], quantities[b])
             and (
-                sum({quantities[a].value, quantities[b].value} <= v for v in both) < 2
-                or _twins((a, *chosen[a]), (b, *chosen[b]), row_at, scores)
-                or _same_owner(chosen[a][1], chosen[b][1])
-                or roles.misplaced((a, *chosen[a]), (b, *chosen[b]))
-            )
-            and (
-                strict_pair(chosen, a, b)
                 # One named party's count: "jailed Dernhall for nine years" against
                 # "Dernhall will spend seven years", whatever else the articles say.
-                or _same_owner(chosen[a][1], chosen[b][1])
-                # Loosely alike: not where either article also gives the other's value.
-                or not (
-                    quantities[b].value in stated[(a, label)]
-                    or quantities[a].value in stated[(b, label)]
+                _same_owner(chosen[a][1], chosen[b][1])
+                or (
+                    sum({quantities[a].value, quantities[b].value} <= v for v in both) < 2
+                    or _twins((a, *chosen[a]), (b, *chosen[b]), row_at, scores)
+                    or roles.misplaced((a, *chosen[a]), (b, *chosen[b]))
+                )
+                and (
+                    strict_pair(chosen, a, b)
+                    # Loosely alike: not where either article also gives the other's value.
+                    or not (
+                        quantities[b].value in stated[(a, label)]
+                        or quantities[a].value in stated[(b, label)]
+                    )
                 )
             )
         ]
@@ -1869,14 +1870,20 @@ def _contrast(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
         for a, b in ((one, other), (other, one)):
             in_x, in_y = a & words_x.keys(), b & words_y.keys()
             if in_x and in_y and not b & words_x.keys() and not a & words_y.keys():
-                mx, my = words_x[min(in_x)], words_y[min(in_y)]
-                return (
-                    FactSpan("claim", x.start + mx.start(), x.start + mx.end(), mx.group(),
-                             mx.group().lower()),
-                    FactSpan("claim", y.start + my.start(), y.start + my.end(), my.group(),
-                             my.group().lower()),
-                )  # fmt: skip
+                return _said(x, words_x[min(in_x)]), _said(y, words_y[min(in_y)])
     return None
+
+
+def _said(claim: ClaimSpan, match: re.Match, value: str = "") -> FactSpan:
+    """The words a claim conflict rests on, matched in the claim's text, as a fact;
+    its value the words lower-cased, unless given."""
+    return FactSpan(
+        "claim",
+        claim.start + match.start(),
+        claim.start + match.end(),
+        match.group(),
+        value or " ".join(match.group().lower().split()),
+    )
 
 
 # A word denied in one statement and told plainly in the other: "pleaded not guilty" /
@@ -1920,15 +1927,7 @@ def _negation(x: ClaimSpan, y: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
             # evacuated" is one of "patients at the hospital were evacuated".
             if not _same_subject(a.text[: match.start()], b.text[: plain.start()]):
                 continue
-            one = FactSpan(
-                "claim",
-                a.start + match.start(),
-                a.start + match.end(),
-                match.group(),
-                " ".join(match.group().lower().split()),
-            )
-            other = FactSpan("claim", b.start + plain.start(), b.start + plain.end(),
-                             plain.group(), word)  # fmt: skip
+            one, other = _said(a, match), _said(b, plain, word)
             return (other, one) if flipped else (one, other)
         found = _never_had(a, b)
         if found is not None:
@@ -1945,6 +1944,7 @@ HAPPENED = r"\b(?:[a-z]+ed|had|got|underwent|took|won|gave|made|held)\s+(?:a|an|
 
 
 def _never_had(a: ClaimSpan, b: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
+    """The words by which `a` says a thing never happened that `b` has happen."""
     for match in NEVER_RE.finditer(a.text):
         thing = match.group(1)
         if thing.split()[-1].lower() in STOP:
@@ -1954,12 +1954,7 @@ def _never_had(a: ClaimSpan, b: ClaimSpan) -> tuple[FactSpan, FactSpan] | None:
             continue
         if not _same_subject(a.text[: match.start()], b.text[: plain.start()]):
             continue
-        return (
-            FactSpan("claim", a.start + match.start(), a.start + match.end(), match.group(),
-                     " ".join(match.group().lower().split())),
-            FactSpan("claim", b.start + plain.start(), b.start + plain.end(), plain.group(),
-                     " ".join(plain.group().lower().split())),
-        )  # fmt: skip
+        return _said(a, match), _said(b, plain)
     return None
 
 

@@ -702,8 +702,6 @@ def _charges(holder: Token, preps: set[str]) -> list[Token]:
     "of aiding the embezzlement and of money laundering" (two), "on two counts of
     fraud"."""
     found: list[Token] = []
-    if holder.dep_ == "ROOT" and holder.pos_ not in {"VERB", "ADJ"}:
-        return found
     for prep in holder.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
@@ -784,9 +782,10 @@ def _owner(number: Token) -> str:
             return ""
         if lemma in PUNISHING:  # "Judge Marrow fined Dernhall €150,000": Dernhall's fine
             punished = [
-                _named_by(c)
+                named
                 for c in token.children
-                if c.dep_ in {"dobj", "dative"} and _named_by(c).pos_ in {"PROPN", "PRON"}
+                if c.dep_ in {"dobj", "dative"}
+                and (named := _named_by(c)).pos_ in {"PROPN", "PRON"}
             ]
             if punished:
                 return _surname_of(punished[0])  # "fined him": whose, the parse cannot say
