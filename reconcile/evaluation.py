@@ -1142,6 +1142,26 @@ def _signature(finding: Finding, names: list[str]) -> tuple:
     return (finding.key, tuple(sorted((names[v.article_id], v.value) for v in finding.versions)))
 
 
+def _rank_before(finding: Finding, base: list[Finding], edited: int) -> int:
+    """How severe the finding was before the edit (3: there was none).
+
+    An edit can re-key a finding the editor already saw: a shortened quote that came
+    first in the cluster names the quote conflict by other words. The finding before
+    is the one of its kind that shows the same words of an article the edit left
+    alone (the edited article's offsets moved), or failing that the one of its key."""
+
+    def values(f: Finding) -> set[tuple[int, int, int]]:
+        return {(v.article_id, v.value_start, v.value_end) for v in f.versions}
+
+    kept = {v for v in values(finding) if v[0] != edited}
+    ranks = [
+        SEVERITY_RANK[f.severity]
+        for f in base
+        if f.key == finding.key or (f.kind == finding.kind and kept & values(f))
+    ]
+    return min(ranks, default=3)
+
+
 def run_cluster(cluster: Cluster, items: list[Perturbation]) -> tuple[list[Finding], list[Outcome]]:
     """The cluster's own findings, and what each perturbation adds over its edit."""
     names = list(cluster.articles)
@@ -1150,7 +1170,6 @@ def run_cluster(cluster: Cluster, items: list[Perturbation]) -> tuple[list[Findi
     base = [Extraction(i, c, published[i]) for i, c in enumerate(claims)]
     base_findings = compare(base)
     before = {_signature(f, names) for f in base_findings}
-    severity_before = {f.key: SEVERITY_RANK[f.severity] for f in base_findings}
     changed = list(extract_many(p.text for p in items))
     base_gaps = None
     outcomes = []
@@ -1175,7 +1194,9 @@ def run_cluster(cluster: Cluster, items: list[Perturbation]) -> tuple[list[Findi
                 for v in f.versions
             )
         ]
-        raised = [f for f in found if SEVERITY_RANK[f.severity] < severity_before.get(f.key, 3)]
+        raised = [
+            f for f in found if SEVERITY_RANK[f.severity] < _rank_before(f, base_findings, index)
+        ]
         outcomes.append(Outcome(item, found, raised))
     return base_findings, outcomes
 

@@ -945,17 +945,19 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
         values = {fact.value for _, fact in chosen.values()}
         if len(values) < 2:
             continue
-        # Low where the versions are trimmings of one quote: each holds the shortest,
-        # or the longest holds each ("ensconced in the bosom of" and "My client is
-        # ensconced in the bosom" of "My client is ensconced in the bosom of…").
-        shortest, longest = min(values, key=len), max(values, key=len)
-        trimmed = all(shortest in v for v in values) or all(v in longest for v in values)
+        # Low where the versions are trimmings of one quote: the versions no other
+        # holds are one ("ensconced in the bosom of" and "My client is ensconced in
+        # the bosom" of "My client is ensconced in the bosom of…"), or cuts of one
+        # remark from either end that overlap. A fragment inside every version ("won
+        # a fair deal") says nothing of the words around it: "held firm" against
+        # "held the line" in the two whole versions is high.
+        complete = [v for v in values if not any(v != w and v in w for w in values)]
+        trimmed = all(_overlapping_cuts(a, b) for a, b in itertools.combinations(complete, 2))
         severity = "low" if trimmed else "high"
         # The key carries an editor's resolution to the next run. It comes from the
         # first version in alphabetical order, which a quote cut short keeps (its
         # first words stay); a fragment inside another version ("a raw, murderous
         # act") does not count, since cutting the whole may leave the fragment out.
-        complete = [v for v in values if not any(v != w and v in w for w in values)]
         key = "quote:" + " ".join(min(complete).split()[:QUOTE_KEY_WORDS])
         shown: dict[str, str] = {}
         for _, fact in sorted(chosen.values(), key=lambda cf: cf[1].start):
@@ -965,6 +967,20 @@ def _quote_findings(refs, scores, claims) -> list[Finding]:
             Finding(key, "quote", severity, summary, _versions(chosen, lambda f: f.text))
         )
     return findings
+
+
+CUT_OVERLAP_WORDS = 3
+
+
+def _overlapping_cuts(a: str, b: str) -> bool:
+    """One remark cut at either end: the end of one is the start of the other ("we
+    will rebuild the wall" and "rebuild the wall before winter")."""
+    x, y = a.split(), b.split()
+    for first, second in ((x, y), (y, x)):
+        for k in range(min(len(x), len(y)) - 1, CUT_OVERLAP_WORDS - 1, -1):
+            if first[-k:] == second[:k]:
+                return True
+    return False
 
 
 def _sentence_count(text: str) -> int:

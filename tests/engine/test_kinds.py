@@ -1406,3 +1406,31 @@ def test_a_headline_count_that_its_own_body_contradicts_is_compared():
     ]
     [finding] = _findings(*texts, kind="number")
     assert _values(finding, texts) == {0: "five", 1: "three", 2: "three"}
+
+
+# --- session 14 ---
+
+
+def test_a_fragment_every_version_holds_does_not_make_changed_words_a_trim():
+    # "won a fair deal" is inside both whole versions, yet "held firm" against "held
+    # the line" is a changed word, not a cut.
+    texts = [
+        '"Our members held the line for twelve days, and they have won a fair deal," '
+        "Maren Tolliver said.",
+        '"Our members held firm for twelve days, and they have won a fair deal," '
+        "Maren Tolliver said.",
+        'Maren Tolliver said her members had "won a fair deal" after twelve days.',
+    ]
+    [finding] = _findings(*texts, kind="quote")
+    assert finding.severity == "high"
+    assert len(finding.versions) == 3
+
+
+def test_one_remark_cut_at_opposite_ends_in_two_articles_is_a_trim():
+    [finding] = _findings(
+        '"We held firm through the night and we will rebuild the harbour wall," '
+        "said mayor Ilse Varn.",
+        'Mayor Ilse Varn said "we will rebuild the harbour wall before winter comes".',
+        kind="quote",
+    )
+    assert finding.severity == "low"

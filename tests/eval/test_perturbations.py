@@ -184,3 +184,31 @@ def test_a_run_can_keep_one_kind_and_a_miss_is_shown_in_its_sentences():
     assert partner.strip().startswith(planted.partners[0] + ": ") and "31 passengers" in partner
     with pytest.raises(ValueError, match="unknown kind numbers"):
         evaluation.run_perturbations([evaluation.Cluster("invented", story)], kinds=["numbers"])
+
+
+def test_a_control_that_only_renames_a_conflict_already_shown_raises_nothing():
+    # Cutting the first words of the quote that names the conflict renames it
+    # ("quote:our members held firm" becomes "quote:members held firm for"); the
+    # editor already sees that high conflict, so the cut is no new alarm.
+    quote = "for twelve days, and they have won a fair deal,"
+    story = {
+        "a.txt": f'"Our members held firm {quote}" Maren Tolliver said.',
+        "b.txt": f'"Our members held the line {quote}" Maren Tolliver said.',
+        "c.txt": f'"Our members held the line {quote}" she told the crowd.',
+    }
+    cluster = evaluation.Cluster("invented", story)
+    text = story["a.txt"].replace('"Our members', 'Her "members')
+    start = text.index("members")
+    cut = evaluation.Perturbation(
+        "invented",
+        "quote-shortened",
+        "a.txt",
+        text,
+        ((start, start + 7),),
+        ("b.txt",),
+        "cut 'Our'",
+    )
+    base, [outcome] = evaluation.run_cluster(cluster, [cut])
+    assert [f.key for f in base] == ["quote:our members held firm"]
+    assert [f.key for f in outcome.found] == ["quote:members held firm for"]
+    assert not outcome.flagged
