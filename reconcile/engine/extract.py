@@ -780,6 +780,12 @@ def _owner(number: Token) -> str:
         lemma = token.lemma_.lower()
         if lemma in SAY_LEMMAS:
             return ""
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            # "Anselm Tregear, the contractor sentenced to three years": the one the
+            # participle is said of, by the name the noun stands beside.
+            noun = token.head
+            named = noun.head if noun.dep_ == "appos" else _named_by(noun)
+            return _surname_of(named)
         if lemma in PUNISHING:  # "Judge Marrow fined Dernhall €150,000": Dernhall's fine
             punished = [
                 named
