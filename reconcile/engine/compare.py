@@ -1988,11 +1988,25 @@ def _contrast_sides(claim: ClaimSpan) -> set[tuple[int, int]]:
     return {(n, side) for n, pair in enumerate(CONTRASTS) for side in (0, 1) if pair[side] & words}
 
 
+CLAUSE_REACH = 12
+SAYING_STEMS = frozenset(
+    w[:5] for w in "said says say told tells added adds stated according".split()
+)
+CLAUSE_BREAK = re.compile(r"[,;:]$|^(?:but|while|whereas|although)$", re.IGNORECASE)
+
+
 def _around(claim: ClaimSpan, fact: FactSpan, width: int = CONTRAST_WIDTH) -> set[str]:
-    """Stems of the content words within `width` words of a contrast word."""
-    before = claim.text[: fact.start - claim.start].split()[-width:]
+    """Stems of the content words within `width` words of a contrast word, and back
+    to the start of its clause (at most `CLAUSE_REACH` words): "but the postal
+    ballots at the heart of the dispute will remain excluded" is of the ballots.
+    Saying words are left out: "the commission said" says nothing of what."""
+    before = claim.text[: fact.start - claim.start].split()
+    clause = 0
+    while clause < min(len(before), CLAUSE_REACH) and not CLAUSE_BREAK.search(before[-clause - 1]):
+        clause += 1
+    before = before[-max(width, clause) :]
     after = claim.text[fact.end - claim.start :].split()[:width]
-    return _stems(" ".join(before + after))
+    return {s for s in _stems(" ".join(before + after)) if s not in SAYING_STEMS}
 
 
 def _loose_contrasts(refs, scores, claim_of, linked: set[tuple[int, int]]):

@@ -1434,3 +1434,30 @@ def test_one_remark_cut_at_opposite_ends_in_two_articles_is_a_trim():
         kind="quote",
     )
     assert finding.severity == "low"
+
+
+def test_a_term_in_a_participle_beside_a_name_is_that_persons():
+    [claim] = extract("Anselm Tregear, the contractor sentenced to 3 years, has not yet decided.")
+    [term] = [f for f in claim.facts if f.kind == "number"]
+    assert (term.value, term.owner) == ("3", "tregear")
+    # So it is not read against a co-defendant's four years (Brannock, in digits).
+    story = GOLD / "brannock_trial"
+    names = ["wire.txt", "daily.txt", "tv.txt", "partner.txt", "local.txt"]
+    texts = [(story / name).read_text(encoding="utf-8") for name in names]
+    texts[4] = texts[4].replace("sentenced to three years", "sentenced to 3 years", 1)
+    assert not any("3" in _values(f, texts).values() for f in _findings(*texts, kind="number"))
+
+
+def test_opposite_words_of_one_subject_far_back_in_the_clause_are_a_claim():
+    # The ballots are seven words before "excluded": the clause, not four words
+    # either side, says what is excluded. "the commission said" is no subject.
+    texts = [
+        "Kessel's electoral commission ordered a partial recount of the mayoral election "
+        "on Tuesday, but the postal ballots at the heart of the dispute will remain "
+        "excluded, the commission said.",
+        "The recount will cover Nordhaven, Brill and the Old Harbour. The commission said "
+        "the rejected postal ballots will be included in the recount and examined one at "
+        "a time in front of observers.",
+    ]
+    [finding] = _findings(*texts, kind="claim")
+    assert _values(finding, texts) == {0: "excluded", 1: "included"}
