@@ -20,7 +20,17 @@ from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 from . import dates, roles
 from .align import ClaimRef, Scores, aligned_pairs, candidate_pairs, similarity
 from .extract import CATEGORIES, STOP, WORD_RE, label_name, normalise_quote
-from .numbers import DIMENSIONS, DOZEN, SCALES, TENS, UNITS, VAGUE, Quantity, compatible
+from .numbers import (
+    DIMENSIONS,
+    DOZEN,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE,
+    Quantity,
+    compatible,
+    written_measure,
+)
 from .types import ClaimSpan, Coverage, Extraction, FactSpan, Finding, VersionSpan
 
 EVENT_LABELS = {name for name, _ in CATEGORIES} | {"seriously injured"}
@@ -31,6 +41,7 @@ UNIQUE_THRESHOLD = 45.0
 GENERIC_LABELS = frozenset(
     "year day week month hour minute night season decade time people person % km m kg $ € £".split()
 )
+SPANS_OF_TIME = frozenset("year day week month hour minute night season decade".split())
 CONTEXT_THRESHOLD = 60.0
 # Sentences this alike, with the words around a count this alike, are one statement.
 TWIN_SCORE = 80.0
@@ -241,7 +252,11 @@ def _quantity(fact: FactSpan) -> Quantity:
     unit = fact.value.split(" ", 1)[1] if " " in fact.value else ""
     if fact.qualifier == "vague":
         return Quantity.vague(fact.text, unit)
-    return Quantity(float(number), fact.qualifier, unit)
+    value = float(number)
+    if unit in DIMENSIONS:
+        written, precision = written_measure(fact.text, value)
+        return Quantity(value, fact.qualifier, unit, written=written, precision=precision)
+    return Quantity(value, fact.qualifier, unit)
 
 
 def _shown_number(fact: FactSpan) -> str:
@@ -346,6 +361,13 @@ def _number_groups(
     for i, (row, _, _) in enumerate(facts):
         at_row[row].append(i)
     union = _Union(len(facts))
+
+    @functools.cache
+    def clause_words(k: int) -> frozenset[str]:
+        """Words of the count's clause, but not its unit ("days" for "day")."""
+        _, claim, fact = facts[k]
+        return frozenset(_near_stems(claim, fact) - _stems(fact.label + "s"))
+
     best: dict[tuple[int, int], tuple[float, float, int]] = {}  # (fact, article) -> match
     for i, (row_i, claim_i, fact_i) in enumerate(facts):
         label = fact_i.label
@@ -376,6 +398,10 @@ def _number_groups(
                     or unique
                     and score >= UNIQUE_THRESHOLD
                     and context >= 35
+                    # and, for a span of time, a word of the count's clause: "three
+                    # days since the river broke through" is not "the round trip
+                    # every two days".
+                    and (label not in SPANS_OF_TIME or bool(clause_words(i) & clause_words(j)))
                 )
                 if label in GENERIC_LABELS and not alike:
                     continue
@@ -485,6 +511,7 @@ def _join_reworded(union: _Union, facts, refs, scores: Scores, at_row, era) -> N
                     facts[j][2].label != fact_i.label
                     or era[i] != era[j]
                     or _owned_apart(fact_i, facts[j][2])
+                    or _measures_apart(fact_i, facts[j][2])
                     or not loose(j)
                 ):
                     continue
@@ -504,6 +531,23 @@ def _join_reworded(union: _Union, facts, refs, scores: Scores, at_row, era) -> N
         if ri != rj and not members[ri] & members[rj]:
             union.join(ri, rj)
             members[union.find(i)] = members[ri] | members[rj]
+
+
+# Two measures of one thing in loosely alike sentences differ by a slip or a wrong
+# conversion, not by more than this factor.
+MEASURE_FACTOR = 4.0
+
+
+def _measures_apart(a: FactSpan, b: FactSpan) -> bool:
+    """Measures too far apart to be one told two ways: a bank "4 metres high" and a
+    breach "492 feet wide" share the word "bank", not what they measure. A dropped
+    or added digit ("40 tonnes" / "400 tonnes") is a slip, not another measure."""
+    x, y = _quantity(a), _quantity(b)
+    if x.unit not in DIMENSIONS or x.unit == "%" or min(x.value, y.value) <= 0:
+        return False
+    ratio = max(x.value, y.value) / min(x.value, y.value)
+    tens = math.log10(ratio)
+    return ratio > MEASURE_FACTOR and abs(tens - round(tens)) > 0.01
 
 
 def _outliers_first(chosen, group, facts, refs):

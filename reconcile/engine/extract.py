@@ -474,6 +474,31 @@ def _count_taken_for_date(token: Token) -> bool:
     return token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
 
 
+def _day_of_month(span: Span) -> bool:
+    """A day the model left out of its date: "Published 6 March 2026", "on 4 of March"
+    (a month's name, capitalised, right after the number), or "March 4," (right
+    before it, with no counted noun after)."""
+    if not span.text.isdigit() or not 1 <= int(span.text) <= 31:
+        return False
+    doc = span.doc
+    after = doc[span.end : span.end + 2]
+    if after and after[0].lower_ == "of":
+        after = after[1:]
+    if after and _is_month(after[0]):
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    following = doc[span.end] if span.end < len(doc) else None
+    return (
+        before is not None
+        and _is_month(before)
+        and (following is None or following.pos_ not in {"NOUN", "PROPN"})
+    )
+
+
+def _is_month(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text.rstrip(".").lower() in dates.MONTH_NUMBER
+
+
 def _numbers(sent: Span) -> Iterator[FactSpan]:
     tokens = list(sent)
     i = 0
@@ -499,10 +524,14 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
         span = sent.doc[tokens[i].i : tokens[j].i + 1]
         duration = _duration(sent, tokens[j].i) or _age(sent, tokens[i].i, tokens[j].i)
         if (
-            _in_entity(tokens[i], {"DATE", "TIME", "ORDINAL"})
-            and not duration
-            and not _count_taken_for_date(tokens[i])
-        ) or _looks_like_year(span.text):
+            (
+                _in_entity(tokens[i], {"DATE", "TIME", "ORDINAL"})
+                and not duration
+                and not _count_taken_for_date(tokens[i])
+            )
+            or _looks_like_year(span.text)
+            or _day_of_month(span)
+        ):
             i = i_next
             continue
         lowered = span.text.lower()

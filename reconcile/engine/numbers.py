@@ -160,6 +160,10 @@ class Quantity:
     qualifier: str = "exact"  # exact, approx, min, max, vague
     unit: str = ""
     upper: float = 0.0  # for a vague count, the range is value..upper
+    # A converted measure: the unit it was written in, and how far either side of the
+    # value its rounding reaches, in the compared unit ("1.2-mile": mile, 0.08 km).
+    written: str = ""
+    precision: float = 0.0
 
     @classmethod
     def vague(cls, word: str, unit: str = "") -> Quantity:
@@ -205,8 +209,12 @@ def _fits(a: Quantity, b: Quantity) -> bool:
     tolerance = 0.02 if a.unit else 0.0  # unit conversions round
     if a.qualifier == "exact":
         if b.qualifier == "exact":
-            slack = ABSOLUTE_TOLERANCE.get(a.unit, 0.0)
-            return abs(a.value - b.value) <= tolerance * max(a.value, b.value) + slack + 1e-9
+            allowed = tolerance * max(a.value, b.value) + ABSOLUTE_TOLERANCE.get(a.unit, 0.0)
+            if a.written and b.written and a.written != b.written:
+                # Each is a rounding of one true measure: "2 km" and "1.2 miles"
+                # (1.93 km) agree, as do "5 metres" and "16 feet" (4.88 m).
+                allowed = max(allowed, a.precision + b.precision)
+            return abs(a.value - b.value) <= allowed + 1e-9
         return _fits(b, a)
     if a.qualifier == "approx":
         return abs(a.value - b.value) <= max(0.1 * a.value, 1) + tolerance * a.value
@@ -215,6 +223,43 @@ def _fits(a: Quantity, b: Quantity) -> bool:
     if a.qualifier == "max":
         return b.value <= a.value * (1 + tolerance) or b.qualifier == "min"
     return True
+
+
+# The share of a value its rounding may reach at most: "1,000 km" is not 500 km either
+# way, though its zeros could mean it.
+ROUNDING_SHARE = 0.1
+_WRITTEN = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*-?\s*(.+)$")
+
+
+def written_measure(text: str, value: float) -> tuple[str, float]:
+    """For a measure as written ("1.2-mile", "40 km", "two km") and its value in the
+    compared unit, the unit it was written in (pint's name) and the reach of its
+    rounding in the compared unit: half its last significant digit, at most
+    `ROUNDING_SHARE` of it. ("", 0.0) where the text is no measure."""
+    lowered = text.strip().lower()
+    match = _WRITTEN.match(lowered)
+    if match is not None:
+        whole, decimals, word = match.groups()
+    else:  # in words: "two km", "forty-five miles"
+        words = lowered.replace("-", " ").split()
+        for k in range(len(words) - 1, 0, -1):
+            number = parse_number(" ".join(words[:k]))
+            if number is not None and number == int(number):
+                whole, decimals, word = f"{number:.0f}", None, " ".join(words[k:])
+                break
+        else:
+            return "", 0.0
+    _, unit = UNIT_WORDS.get(" ".join(word.replace("-", " ").split()), ("", ""))
+    written = float(whole.replace(",", "") + ("." + decimals if decimals else ""))
+    if not unit or written <= 0:
+        return "", 0.0
+    if decimals:
+        step = 10.0 ** -len(decimals)
+    else:
+        digits = whole.replace(",", "")
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    reach = min(step / 2, ROUNDING_SHARE * written)
+    return unit, reach * value / written
 
 
 def convert(value: float, unit_word: str) -> tuple[float, str]:

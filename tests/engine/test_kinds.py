@@ -1461,3 +1461,80 @@ def test_opposite_words_of_one_subject_far_back_in_the_clause_are_a_claim():
     ]
     [finding] = _findings(*texts, kind="claim")
     assert _values(finding, texts) == {0: "excluded", 1: "included"}
+
+
+def test_the_day_of_a_publication_line_is_no_count():
+    texts = [
+        "Ship aground off Kerrow Head\n\nPublished 6 March 2026\n\nThe ship ran aground.",
+        "Bulk carrier stranded\n\nPublished 4 March 2026\n\nThe ship ran aground.",
+    ]
+    assert _findings(*texts, kind="number") == []
+    [claim] = [c for c in extract(texts[0]) if c.text.startswith("Published")]
+    assert [f.kind for f in claim.facts if f.kind == "number"] == []
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        (
+            "set up a 2 km exclusion zone around the ship",
+            "set up a 1.2-mile exclusion zone around the ship",
+        ),
+        ("tore a 5-metre gash in the hull", "tore a 16-foot gash in the hull"),
+        ("closed 40 km of the valley road", "closed 25 miles of the valley road"),
+        (
+            "set up a two km exclusion zone around the ship",
+            "set up a 1.2-mile exclusion zone around the ship",
+        ),
+    ],
+)
+def test_a_conversion_agrees_within_the_rounding_of_its_figures(one, other):
+    # 1.2 miles is 1.93 km and 16 feet 4.88 m: each figure is rounded, so they agree.
+    assert (
+        _findings(f"Crews {one} on Wednesday.", f"Crews {other} on Wednesday.", kind="number") == []
+    )
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("a slick 12 km long drifted north", "a slick 12 miles long drifted north"),
+        (
+            "set up a 2 km exclusion zone around the ship",
+            "set up a 1-mile exclusion zone around the ship",
+        ),
+        ("closed 40 km of the valley road", "closed 40 miles of the valley road"),
+    ],
+)
+def test_a_conversion_beyond_its_rounding_is_a_conflict(one, other):
+    [finding] = _findings(
+        f"Crews saw {one} on Wednesday.", f"Crews saw {other} on Wednesday.", kind="number"
+    )
+    assert finding.severity == "high"
+
+
+def _ellery(**edits: tuple[str, str]) -> list[str]:
+    story = GOLD / "ellery_flood"
+    names = ["wire.txt", "us_daily.txt", "radio.txt", "partner.txt", "local.txt"]
+    texts = [(story / name).read_text(encoding="utf-8") for name in names]
+    for name, (old, new) in edits.items():
+        k = names.index(name + ".txt")
+        assert old in texts[k]
+        texts[k] = texts[k].replace(old, new, 1)
+    return texts
+
+
+def test_measures_far_apart_in_loosely_alike_sentences_are_not_one_measure():
+    # With the breach in feet, the wire's "492 feet wide" and the local paper's
+    # "4-metre bank" are each other's loose match (both near "bank"): not one measure.
+    texts = _ellery(wire=("a breach 150 metres wide", "a breach 492 feet wide"))
+    for finding in _findings(*texts, kind="number"):
+        assert not {"4-metre", "492 feet"} <= set(_values(finding, texts).values())
+
+
+def test_spans_of_time_in_loosely_alike_sentences_need_a_word_of_their_clause():
+    # "It is three days since the river broke through" and "the round trip every two
+    # days" are the only day counts of their articles, in sentences alike by chance.
+    texts = _ellery(partner=("some 210 kilometres", "some 130 miles"))
+    days = [f for f in _findings(*texts, kind="number") if f.key.startswith("number:day")]
+    assert [f.severity for f in days if f.severity == "high"] == []
