@@ -38,14 +38,16 @@ def test_invented_story_used_for_tuning_is_found_almost_whole():
         ("lakeport_ferry", 12, 0.94),
         ("dunmore_strike", 12, 0.94),
         ("orrin_bridge", 12, 1.0),
-        ("kessel_election", 13, 0.95),
+        ("kessel_election", 13, 1.0),
         ("brannock_trial", 13, 1.0),
         ("halvik_quake", 12, 0.89),
+        ("ellery_flood", 10, 0.64),
+        ("selsey_grounding", 11, 0.72),
     ],
 )
 def test_stories_written_blind_do_not_fall_below_their_measured_scores(story, tier_one, floor):
     # Written by sessions that never ran the engine (docs/quality.md, sessions 7,
-    # 8 and 11). Their first scores were blind; later rules fixed what they exposed, so
+    # 8, 11 and 14). Their first scores were blind; later rules fixed what they exposed, so
     # these are the scores measured since, and a change that loses what they find
     # fails here.
     lines, recall, _ = _evaluate(GOLD / story, GOLD / story / "gold.json")
