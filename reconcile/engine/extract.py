@@ -1097,7 +1097,18 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
             break  # "$160 million, but sources say": the sources are not what it counts
         if token.pos_ == "NOUN":
             return _counted_noun(token)
+    # "its crew of 12 were airlifted": the group the number sizes.
+    if first - 2 >= sent.start and doc[first - 1].lower_ == "of":
+        group = doc[first - 2]
+        if group.pos_ == "NOUN" and group.lemma_.lower() in SIZED_GROUPS:
+            return _counted_noun(group)
     return ""
+
+
+# Groups whose size copy gives as "a crew of 12".
+SIZED_GROUPS = frozenset(
+    "crew team squad staff workforce delegation contingent convoy fleet flotilla".split()
+)
 
 
 def _past_compounds(noun: Token) -> Token:
@@ -1131,6 +1142,9 @@ def _measured_thing(sent: Span, first: int, last: int) -> str:
         and doc[last + 2].pos_ in {"NOUN", "PROPN", "ADJ"}
         and not (last + 3 < sent.end and doc[last + 3].text == "-")  # "15,800-square-metre"
     ):
+        if doc[last + 2].lower_ == "strong":  # "the 21-strong crew" counts the crew
+            nouns = [t for t in doc[last + 3 : min(sent.end, last + 6)] if t.pos_ == "NOUN"]
+            return _counted_noun(nouns[0]) if nouns else ""
         return _counted_noun(doc[last + 2])
     return ""
 

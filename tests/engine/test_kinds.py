@@ -1538,3 +1538,13 @@ def test_spans_of_time_in_loosely_alike_sentences_need_a_word_of_their_clause():
     texts = _ellery(partner=("some 210 kilometres", "some 130 miles"))
     days = [f for f in _findings(*texts, kind="number") if f.key.startswith("number:day")]
     assert [f.severity for f in days if f.severity == "high"] == []
+
+
+def test_a_crew_of_twelve_and_a_21_strong_crew_count_the_crew():
+    texts = [
+        "All 21 crew members were winched to safety by a coastguard helicopter.",
+        "The ship struck the bank in high winds. Its crew of 12 were airlifted to safety.",
+        "The 21-strong crew were airlifted off by the coastguard; two had minor injuries.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert _values(finding, texts) == {0: "21", 1: "12", 2: "21"}
