@@ -150,6 +150,7 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
         *_narrated_findings(extractions),
         *_title_findings(extractions, _aligned_titles(refs, scores, claims)),
         *_date_findings(refs, scores, claims, dated, published, dated_orphans, set(specific)),
+        *_time_findings(refs, scores, claims),
         *_framing_findings(refs, scores, claims, framed),
         *_told_once(
             _stance_findings(extractions), _claim_findings(refs, scores, claims, statements)
@@ -1419,6 +1420,121 @@ DATELINE_WORDS = frozenset(
     """published updated posted modified last first am pm a.m p.m gmt bst edt est pdt pst
     cet utc ist""".split()
 )
+
+
+# Times of day agree within this many minutes; where either is approximate ("at
+# about 3.40am"), within the wider margin.
+TIME_SLACK = 5
+APPROX_TIME_SLACK = 20
+
+
+# A time after these says nothing of when the event was: "extinguished by 7 a.m.",
+# "as of 11 p.m. authorities were still searching" (but "just before midnight" is
+# a time, if a loose one).
+TIME_BOUND = re.compile(
+    r"(?<!just )(?<!shortly )(?<!soon )(?<!not long )"
+    r"\b(?:by|before|until|till|as\s+of|since|after|from|between|and)\s+$",
+    re.IGNORECASE,
+)
+DATELINE_WORDS_AT_MOST = 3
+
+
+def _times(claim: ClaimSpan) -> list[FactSpan]:
+    """A claim's times of day that can be compared: not a speaker's, not a bound's,
+    not a dateline's ("UPDATED 3:09 AM EST", "May 3, 2013 | 8:20 am": the line is
+    its dates and times and little else)."""
+    times = [f for f in claim.facts if f.kind == "time" and not _in_quotation(claim, f)]
+    if not times or set(claim.terms) & {"published", "updated", "posted", "modified"}:
+        return []
+    text = claim.text
+    for fact in claim.facts:
+        if fact.kind in {"date", "time"}:
+            a, b = fact.start - claim.start, fact.end - claim.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    if len(re.findall(r"[A-Za-z]{2,}", text)) <= DATELINE_WORDS_AT_MOST:
+        return []
+    return [f for f in times if not TIME_BOUND.search(claim.text[: f.start - claim.start][-20:])]
+
+
+def _time_gap(a: FactSpan, b: FactSpan) -> float:
+    """How far apart two times are, in their margins (over 1 they disagree; 0 where
+    their zones differ: "08:47 GMT" and "10:47 a.m. local time" are not compared)."""
+    if a.value[9:] != b.value[9:]:
+        return 0.0
+    slack = APPROX_TIME_SLACK if "approx" in {a.qualifier, b.qualifier} else TIME_SLACK
+    gap = abs(dates.minutes(a.value) - dates.minutes(b.value))
+    return min(gap, 24 * 60 - gap) / slack
+
+
+def _times_agree(a: FactSpan, b: FactSpan) -> bool:
+    return _time_gap(a, b) <= 1
+
+
+def _time_findings(refs, scores, claims) -> list[Finding]:
+    """Aligned sentences that give one event different times of day: "struck the
+    Skellan Bank at about 3.40am" / "hit the Skellan Bank at about 4.30am today".
+    A pair conflicts only where none of one sentence's times fits any of the
+    other's ("an engine failure at 02:55 ... drifted onto the bank at 03:40")."""
+    claim_of = _row_claim(refs, claims)
+    timed = np.array([bool(_times(claim_of(row))) for row in range(len(refs))], dtype=bool)
+    union = _Union(len(refs))
+    shown: dict[int, FactSpan] = {}
+    widest: dict[int, float] = {}  # row -> its pairs' gap, in margins
+    for x, y in aligned_pairs(refs, scores, DATE_THRESHOLD, timed):
+        times_x, times_y = _times(claim_of(x)), _times(claim_of(y))
+        if scores[x, y] < NEAR_COPY_SCORE:  # only times whose clause the other tells
+            times_x, times_y = _same_clause_dates(claim_of(x), times_x, claim_of(y), times_y)
+        if not (times_x and times_y) or any(_times_agree(a, b) for a in times_x for b in times_y):
+            continue
+        union.join(x, y)
+        widest[x] = widest[y] = max(
+            widest.get(x, 0.0), min(_time_gap(a, b) for a in times_x for b in times_y)
+        )
+        # Each shown by its time nearest the other's: the one most likely of the event.
+        for row, mine, theirs in ((x, times_x, times_y), (y, times_y, times_x)):
+            shown.setdefault(
+                row,
+                min(
+                    mine,
+                    key=lambda f: min(
+                        abs(dates.minutes(f.value) - dates.minutes(t.value)) for t in theirs
+                    ),
+                ),
+            )
+    findings = []
+    for group in union.groups():
+        rows = [r for r in group if r in shown]
+        if len(rows) < 2:
+            continue
+        chosen: dict[int, tuple[ClaimSpan, FactSpan]] = {}
+        for row in sorted(rows, key=lambda r: (refs[r].article_id, refs[r].index)):
+            chosen.setdefault(refs[row].article_id, (claim_of(row), shown[row]))
+        if len(chosen) < 2:
+            continue
+        values = [_clock(fact.value) for _, fact in chosen.values()]
+        first = min(chosen)
+        words = sorted(t for t in chosen[first][0].terms if not any(c.isdigit() for c in t))
+        # Beyond doubt: twice the margin ("about 3.40am" / "about 4.30am"); a near
+        # miss of rounded times ("about 4am" / "4.25am") is medium.
+        severity = "high" if max(widest[r] for r in rows) > 2 else "medium"
+        findings.append(
+            Finding(
+                "time:" + " ".join(words[:4]),
+                "date",
+                severity,
+                _summary("Time given", values),
+                _versions(chosen, lambda f: f.text),
+            )
+        )
+    return findings
+
+
+def _clock(value: str) -> str:
+    """ "hm:03:40" as "3:40 a.m."; a zone follows ("8:47 a.m. GMT")."""
+    hour, minute = divmod(dates.minutes(value), 60)
+    half = "a.m." if hour < 12 else "p.m."
+    zone = value[9:].upper()
+    return f"{(hour % 12) or 12}:{minute:02d} {half}" + (f" {zone}" if zone else "")
 
 
 def _in_quotation(claim: ClaimSpan, fact: FactSpan) -> bool:

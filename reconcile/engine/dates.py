@@ -8,6 +8,7 @@ Each expression becomes a short comparable value:
     "ymd:2013-06-07"  June 7, 2013; 7 June 2013
 
     "rel:-1"          yesterday, last night (days from the day of publication)
+    "hm:03:40"        3.40am, 3:40 a.m., 03:40 (a time of day; "hm:08:47 gmt" with a zone)
 
 Relative words and weekdays are placed on the calendar only against an
 article's day of publication (`resolve`), when an editor has set it; without
@@ -257,3 +258,47 @@ def _around_midnight(a: str, day_a: str, b: str, day_b: str) -> bool:
         if following and night and not daytime_first and not second.endswith("+late"):
             return True
     return False
+
+
+# Times of day, as "hm:HH:MM" with a time zone when one is written ("hm:08:47 gmt"):
+# "3.40am", "3:40 a.m.", "4 p.m.", "03:40", "14:30", "noon", "midnight". A bare
+# "10:47" with a one-digit hour could be either half of the day and is left out.
+_MERIDIEM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
+_ZONES = "GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT"
+TIME_RE = re.compile(
+    rf"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?{_MERIDIEM}"
+    rf"(?:\s+(?P<zone>{_ZONES}))?\b"
+    rf"|\b(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?:\s?(?:hrs|hours|h))?"
+    rf"(?:\s+(?P<zone24>{_ZONES}))?\b"
+    rf"|\b(?P<word>noon|midnight)\b",
+    re.IGNORECASE,
+)
+ZONE_AFTER = re.compile(rf"\.?\s+({_ZONES})\b")
+# Words before a time that make it approximate ("at about 3.40am").
+APPROX_TIME = re.compile(
+    r"\b(?:about|around|approximately|roughly|some|shortly\s+(?:after|before)"
+    r"|just\s+(?:after|before)|soon\s+after|circa|nearly|almost)\s+$",
+    re.IGNORECASE,
+)
+
+
+def time_values(text: str, offset: int = 0) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, value, approximate) of each time of day."""
+    for match in TIME_RE.finditer(text):
+        if match.group("word"):
+            hour, minute = (12, 0) if match.group("word").lower() == "noon" else (0, 0)
+        elif match.group("h"):
+            hour, minute = int(match.group("h")) % 12, int(match.group("m") or 0)
+            hour += 12 if match.group("ampm").lower() == "p" else 0
+        else:
+            hour, minute = int(match.group("h24")), int(match.group("m24"))
+        zone = (match.group("zone") or match.group("zone24") or "").lower()
+        value = f"hm:{hour:02d}:{minute:02d}" + (f" {zone}" if zone else "")
+        approximate = bool(APPROX_TIME.search(text[max(0, match.start() - 20) : match.start()]))
+        yield offset + match.start(), offset + match.end(), value, approximate
+
+
+def minutes(value: str) -> int:
+    """Minutes after midnight of an "hm:" value."""
+    hour, minute = value[3:8].split(":")
+    return int(hour) * 60 + int(minute)

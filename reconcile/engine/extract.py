@@ -153,6 +153,14 @@ def _dates(sent: Span, year: int | None) -> Iterator[FactSpan]:
         event = _event_of(sent, start, end) or _hearing(text[: start - offset])
         if event:
             yield FactSpan("event", start, end, shown, event)
+    for start, end, value, approximate in dates.time_values(text, offset):
+        shown = text[start - offset : end - offset]
+        # The parser may end the sentence at "a.m." and leave its zone to the next.
+        zone = dates.ZONE_AFTER.match(sent.doc.text, end)
+        if zone and " " not in value:
+            value = f"{value} {zone.group(1).lower()}"
+        qualifier = "approx" if approximate else "exact"
+        yield FactSpan("time", start, end, shown, value, "", qualifier)
 
 
 # Verbs that date the start or the end of something, by what they mean.

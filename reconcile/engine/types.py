@@ -15,7 +15,7 @@ class ArticleText:
 class FactSpan:
     """A checkable value. Offsets index the article text.
 
-    kind: number, person, org, place, date, quote.
+    kind: number, person, org, place, date, time (of day: "hm:03:40"), quote.
     value: the normalised value that is compared ("45", "1000 km", "brechalov").
     label: what a number counts ("injured"), or other context for the kind.
     qualifier: for numbers, "exact", "approx", "min", "max" or "vague".

@@ -1548,3 +1548,42 @@ def test_a_crew_of_twelve_and_a_21_strong_crew_count_the_crew():
     ]
     [finding] = _findings(*texts, kind="number")
     assert _values(finding, texts) == {0: "21", 1: "12", 2: "21"}
+
+
+def test_a_different_time_of_day_for_one_event_is_a_date_conflict():
+    texts = [
+        "The Aldessa Crown struck the Skellan Bank at about 3.40am, some 3 km off Kerrow Head.",
+        "The Aldessa Crown hit the Skellan Bank at about 4.30am today, in rough seas.",
+        "The ship suffered an engine failure at 02:55 and drifted onto the Skellan Bank "
+        "at 03:40 local time.",
+    ]
+    [finding] = _findings(*texts, kind="date")
+    assert finding.severity == "high"
+    assert finding.summary == "Time given: 3:40 a.m. in 2 articles, 4:30 a.m. in 1 article"
+    assert _values(finding, texts) == {0: "3.40am", 1: "4.30am", 2: "03:40"}
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        # a dateline, not the event
+        ("Palmer, May 3, 2013 | 8:20 am", "Palmer, May 3, 2013 | 9:56 am"),
+        # "by" bounds the time: both can be true
+        (
+            "The fire at the dairy was extinguished by 7 a.m., after crews attacked it.",
+            "The fire at the dairy was extinguished by 6:40 a.m., after crews attacked it.",
+        ),
+        # one time in two zones
+        (
+            "The quake struck the coast at 8:47 a.m. GMT, the survey said.",
+            "The quake struck the coast at 10:47 a.m. local time, the survey said.",
+        ),
+        # within the margin of "about"
+        (
+            "The ship struck the bank at about 3.40am on Wednesday.",
+            "The ship struck the bank at 3.55am on Wednesday.",
+        ),
+    ],
+)
+def test_times_that_can_both_be_true_are_no_conflict(one, other):
+    assert [f for f in _findings(one, other, kind="date") if f.key.startswith("time:")] == []

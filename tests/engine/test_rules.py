@@ -26,6 +26,27 @@ def test_date_expressions_get_a_comparable_value(text, value):
     assert [v for _, _, v in dates.date_values(text)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "approximate"),
+    [
+        ("struck the bank at 3.40am", "hm:03:40", False),
+        ("at 3:40 a.m. local time", "hm:03:40", False),
+        ("drifted onto the bank at 03:40 local time", "hm:03:40", False),
+        ("hit the bank at about 4.30am today", "hm:04:30", True),
+        ("shortly after 3 p.m.", "hm:15:00", True),
+        ("at 10:47 a.m. GMT", "hm:10:47 gmt", False),
+        ("just before midnight", "hm:00:00", True),
+    ],
+)
+def test_times_of_day_get_a_comparable_value(text, value, approximate):
+    assert [(v, a) for _, _, v, a in dates.time_values(text)] == [(value, approximate)]
+
+
+@pytest.mark.parametrize("text", ["a 4-3 win", "at 10.30 on the dot", "I am 5 feet tall"])
+def test_scores_and_bare_numbers_are_no_times(text):
+    assert list(dates.time_values(text)) == []
+
+
 def test_may_the_verb_is_not_a_month():
     assert not list(dates.date_values("The toll may 2 rise, officials said"))
 
