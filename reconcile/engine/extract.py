@@ -228,6 +228,17 @@ def _titles(sent: Span, ents: list[Span]) -> Iterator[FactSpan]:
                 j += 1
             if j > token.i + 1:
                 people.append(sent.doc[token.i + 1 : j])
+    # And a full name before a comma, whose apposition `roles` reads: "Gideon Thale,
+    # chief engineer at the Ellery River Authority, said".
+    i = sent.start
+    while i < sent.end:
+        j = i
+        while j < sent.end and j - i < 3 and _is_name_word(sent.doc[j], covered):
+            j += 1
+        named = any(p.start <= i < p.end for p in people)
+        if j - i >= 2 and j < sent.end and sent.doc[j].text == "," and not named:
+            people.append(sent.doc[i:j])
+        i = max(j, i + 1)
     for title in roles.titles(sent, people):
         yield FactSpan("title", title.start, title.end, title.text, title.value, title.person)
 

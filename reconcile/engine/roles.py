@@ -23,7 +23,7 @@ OFFICES = frozenset(
     lieutenant colonel captain general admiral commander marshal constable superintendent
     officer coach manager king queen prince princess pope bishop archbishop cardinal
     master speaker councillor councilman councilwoman mp attorney-general engineer
-    treasurer principal dean spokesman spokeswoman spokesperson
+    treasurer principal dean spokesman spokeswoman spokesperson leader
 """.split()
 )
 ABBREVIATIONS = {
@@ -183,6 +183,12 @@ def _value(words: list[Token]) -> str:
         if lower.startswith("ex-"):
             lower = lower[3:]
         role = ABBREVIATIONS.get(lower, lower)
+        if (
+            role == "leader"
+            and parts[-1:] != ["council"]
+            and _before_word(words, token) == "council"
+        ):
+            parts.append("council")  # "council leader" is an office; "leader" alone is not
         if role in RANKS or office_word(role):
             parts.append(role)
     if not parts:
@@ -190,6 +196,11 @@ def _value(words: list[Token]) -> str:
     if any(t.lower_ == "then" for t in words):
         return "then " + " ".join(parts)  # "then-President": true of the past either way
     return ("former " if former else "") + " ".join(parts)
+
+
+def _before_word(words: list[Token], token: Token) -> str:
+    k = words.index(token)
+    return words[k - 1].lower_ if k else ""
 
 
 def parse(value: str) -> tuple[bool | None, frozenset[str], str]:
@@ -204,7 +215,7 @@ def parse(value: str) -> tuple[bool | None, frozenset[str], str]:
     return former, ranks, head
 
 
-GENERIC = frozenset({"officer", "chief", "manager", "director", "master"})
+GENERIC = frozenset({"officer", "chief", "manager", "director", "master", "leader"})
 
 
 def conflict(a: str, b: str) -> str | None:
@@ -217,9 +228,15 @@ def conflict(a: str, b: str) -> str | None:
         if ranks_a != ranks_b and head_a == head_b:
             return "office"
         return None
-    if head_a in GENERIC or head_b in GENERIC:
+    if _generic(a) or _generic(b):
         return None  # "police chief" and "commissioner" can both be true
     return "office"
+
+
+def _generic(value: str) -> bool:
+    """An office too broad to rule out another ("party leader" and "prime minister"),
+    except a council's leader, which a mayor is not."""
+    return parse(value)[2] in GENERIC and not value.endswith("council leader")
 
 
 def ranked_variant(a: str, b: str) -> bool:

@@ -1587,3 +1587,28 @@ def test_a_different_time_of_day_for_one_event_is_a_date_conflict():
 )
 def test_times_that_can_both_be_true_are_no_conflict(one, other):
     assert [f for f in _findings(one, other, kind="date") if f.key.startswith("time:")] == []
+
+
+def test_council_leader_against_mayor_is_a_title_conflict_but_a_party_leader_is_not():
+    texts = [
+        "Mayor Hester Quillon opened the county showground as an evacuation centre.",
+        "Council leader Hester Quillon opened the county showground to evacuees.",
+    ]
+    [finding] = _findings(*texts, kind="title")
+    assert _values(finding, texts) == {0: "Mayor", 1: "Council leader"}
+    texts = [
+        "Prime Minister Ann Marr visited the flooded town on Monday.",
+        "Party leader Ann Marr visited the flooded town on Monday.",
+    ]
+    assert _findings(*texts, kind="title") == []
+
+
+def test_a_title_in_apposition_to_a_name_the_model_missed_is_read():
+    # The small model tags no entity in "Gideon Thale, chief engineer at ...".
+    texts = [
+        "Gideon Thale, chief engineer at the Ellery River Authority, said he had raised "
+        "concerns about the sluice gate.",
+        "Former chief engineer Gideon Thale said he had warned about the sluice gate.",
+    ]
+    [finding] = _findings(*texts, kind="title")
+    assert _values(finding, texts) == {0: "chief engineer", 1: "Former chief engineer"}
