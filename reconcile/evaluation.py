@@ -21,7 +21,7 @@ from typing import Any
 from articles.formats import read_file
 
 from .engine.compare import IDIOMS, compare, coverage
-from .engine.dates import MONTH_SHORT, publication_date
+from .engine.dates import MONTH_SHORT, minutes, publication_date, time_values
 from .engine.extract import STOP, claim_terms, extract_many
 from .engine.numbers import QUALIFIERS, parse_number
 from .engine.pipeline import analyse
@@ -269,9 +269,10 @@ DETECTING_KINDS = {
     "hedge": {"hedging", "attribution"},
     "speaker": {"attribution", "quote"},
     "claim": {"claim"},
+    "time": {"date"},
     "omission": set(),  # found through coverage, not findings
 }
-CONTROL_KINDS = ("digits-words", "units", "date-format", "quote-shortened")
+CONTROL_KINDS = ("digits-words", "units", "date-format", "time-format", "quote-shortened")
 
 
 @dataclass(frozen=True)
@@ -726,6 +727,84 @@ def _gen_dates(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturba
     return changes, controls
 
 
+# A time's sentence needs this many words besides it: not a dateline ("8:20 am").
+TIME_SENTENCE_WORDS = 6
+
+
+def _gen_times(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturbation]]:
+    """A time of day moved (3.40am -> 4.40am) where another article gives the same
+    time to the same thing, and the same time written the other way (3.40am ->
+    03:40) as a control."""
+    changes, controls = [], []
+    for article, text in cluster.articles.items():
+        for start, end, value, _ in time_values(text):
+            sentence, begins = _sentence_and_start(text, start)
+            if len(re.findall(r"[A-Za-z]{2,}", sentence)) < TIME_SENTENCE_WORDS:
+                continue
+
+            def same_time(other: str, v=value) -> list[tuple[int, int]]:
+                return [(s, e) for s, e, w, _ in time_values(other) if w == v]
+
+            at = (start - begins, end - begins)
+            partners = _partners(cluster, article, sentence, same_time, at=at)
+            if not partners:
+                continue
+            written = text[start:end]
+            clock = minutes(value)
+            moved = (clock + rng.choice([60, -60, 90, 45])) % (24 * 60)
+            twelve = bool(re.search(r"[ap]\.?\s?m", written, re.IGNORECASE))
+            zone = value[9:].upper()
+
+            def styled(clock: int, twelve: bool, w=written, z=zone) -> str:
+                """In the written one's place: its zone kept, no second stop."""
+                shown = _clock_as(clock, twelve) + (f" {z}" if z else "")
+                return shown.rstrip(".") if not w.endswith(".") else shown
+
+            new = _moved_as_written(written, moved, twelve)
+            new_text, span = _replace(text, start, end, new)
+            changes.append(
+                Perturbation(cluster.name, "time", article, new_text, (span,), partners,
+                             f"{written} -> {new}")
+            )  # fmt: skip
+            form = styled(clock, not twelve)
+            new_text, span = _replace(text, start, end, form)
+            controls.append(
+                Perturbation(cluster.name, "time-format", article, new_text, (span,),
+                             partners, f"{written} -> {form}")
+            )  # fmt: skip
+    return changes, controls
+
+
+def _moved_as_written(written: str, clock: int, twelve: bool) -> str:
+    """A time moved, in the written one's style: "3.40am" -> "4.25am", "06:00 BST" ->
+    "07:30 BST"."""
+    hour, minute = divmod(clock, 60)
+    shown_hour = f"{(hour % 12) or 12}" if twelve else f"{hour:02d}"
+    match = re.match(r"(\d{1,2})(?:([:.])(\d\d))?", written)
+    if match is None:  # "noon", "midnight"
+        return _clock_as(clock, True)
+    separator = match.group(2) or ":"
+    rest = written[match.end() :]
+    if twelve:
+        half = "a" if hour < 12 else "p"
+        rest = re.sub(
+            r"[ap](?=\.?\s?m)",
+            lambda m: half.upper() if m.group().isupper() else half,
+            rest,
+            count=1,
+            flags=re.IGNORECASE,
+        )
+    return f"{shown_hour}{separator}{minute:02d}{rest}"
+
+
+def _clock_as(clock: int, twelve: bool) -> str:
+    """Minutes after midnight as copy writes them: "4:40 a.m." or "04:40"."""
+    hour, minute = divmod(clock, 60)
+    if twelve:
+        return f"{(hour % 12) or 12}:{minute:02d} {'a.m.' if hour < 12 else 'p.m.'}"
+    return f"{hour:02d}:{minute:02d}"
+
+
 def _quotes_in(text: str):
     for match in QUOTED_RE.finditer(text):
         group = 1 if match.group(1) is not None else 2
@@ -1091,6 +1170,7 @@ def perturbations(cluster: Cluster, per_kind: int = 4, seed: int = 0) -> list[Pe
     numbers, digit_controls = _gen_numbers(cluster, rng("number"))
     dates, date_controls = _gen_dates(cluster, rng("date"))
     quotes, quote_controls = _gen_quotes(cluster, rng("quote"))
+    times, time_controls = _gen_times(cluster, rng("time"))
     pools = {
         "number": numbers, "name": _gen_names(cluster, rng("name")), "date": dates,
         "quote": quotes, "title": _gen_titles(cluster, rng("title")),
@@ -1099,7 +1179,7 @@ def perturbations(cluster: Cluster, per_kind: int = 4, seed: int = 0) -> list[Pe
         "claim": _gen_claims(cluster, rng("claim")),
         "omission": _gen_omissions(cluster, rng("omission")), "digits-words": digit_controls,
         "units": _gen_units(cluster, rng("units")), "date-format": date_controls,
-        "quote-shortened": quote_controls,
+        "quote-shortened": quote_controls, "time": times, "time-format": time_controls,
     }  # fmt: skip
     chosen = []
     for kind, pool in pools.items():

@@ -212,3 +212,23 @@ def test_a_control_that_only_renames_a_conflict_already_shown_raises_nothing():
     assert [f.key for f in base] == ["quote:our members held firm"]
     assert [f.key for f in outcome.found] == ["quote:members held firm for"]
     assert not outcome.flagged
+
+
+def test_a_moved_time_of_day_is_planted_found_and_its_other_form_is_harmless():
+    story = {
+        "a.txt": "The Aldessa Crown struck the Skellan Bank at 3.40am, some 3 km off "
+        "Kerrow Head, the coastguard said.",
+        "b.txt": "The bulk carrier Aldessa Crown struck the Skellan Bank at 3.40am off "
+        "Kerrow Head, the coastguard said.",
+    }
+    cluster = evaluation.Cluster("invented", story)
+    planted = [
+        p for p in evaluation.perturbations(cluster, per_kind=9) if p.kind.startswith("time")
+    ]
+    assert {(p.kind, p.change.split(" -> ")[1]) for p in planted if p.article == "a.txt"} == {
+        ("time", "4.25am"),
+        ("time-format", "03:40"),
+    }
+    outcomes = evaluation.run_cluster(cluster, planted)[1]
+    assert all(o.detected for o in outcomes if o.perturbation.kind == "time")
+    assert not any(o.flagged for o in outcomes if o.perturbation.kind == "time-format")
