@@ -177,7 +177,7 @@ def _trimmed(words: list[Token]) -> tuple[list[Token], int, int] | None:
 
 def _value(words: list[Token]) -> str:
     former = any(t.lower_ in FORMER or t.lower_.startswith("ex-") for t in words)
-    parts = []
+    parts: list[str] = []
     for token in words:
         lower = token.lower_
         if lower.startswith("ex-"):
