@@ -753,20 +753,16 @@ def _gen_times(cluster: Cluster, rng) -> tuple[list[Perturbation], list[Perturba
             clock = minutes(value)
             moved = (clock + rng.choice([60, -60, 90, 45])) % (24 * 60)
             twelve = bool(re.search(r"[ap]\.?\s?m", written, re.IGNORECASE))
-            zone = value[9:].upper()
-
-            def styled(clock: int, twelve: bool, w=written, z=zone) -> str:
-                """In the written one's place: its zone kept, no second stop."""
-                shown = _clock_as(clock, twelve) + (f" {z}" if z else "")
-                return shown.rstrip(".") if not w.endswith(".") else shown
-
             new = _moved_as_written(written, moved, twelve)
             new_text, span = _replace(text, start, end, new)
             changes.append(
                 Perturbation(cluster.name, "time", article, new_text, (span,), partners,
                              f"{written} -> {new}")
             )  # fmt: skip
-            form = styled(clock, not twelve)
+            # The other way, its zone kept, and no second stop before the text's own.
+            zone = value[9:].upper()
+            form = _clock_as(clock, not twelve) + (f" {zone}" if zone else "")
+            form = form if written.endswith(".") else form.rstrip(".")
             new_text, span = _replace(text, start, end, form)
             controls.append(
                 Perturbation(cluster.name, "time-format", article, new_text, (span,),

@@ -1487,9 +1487,8 @@ def _time_findings(refs, scores, claims) -> list[Finding]:
         if not (times_x and times_y) or any(_times_agree(a, b) for a in times_x for b in times_y):
             continue
         union.join(x, y)
-        widest[x] = widest[y] = max(
-            widest.get(x, 0.0), min(_time_gap(a, b) for a in times_x for b in times_y)
-        )
+        gap = min(_time_gap(a, b) for a in times_x for b in times_y)
+        widest[x] = widest[y] = max(widest.get(x, 0.0), widest.get(y, 0.0), gap)
         # Each shown by its time nearest the other's: the one most likely of the event.
         for row, mine, theirs in ((x, times_x, times_y), (y, times_y, times_x)):
             shown.setdefault(
