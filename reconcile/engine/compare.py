@@ -1629,6 +1629,13 @@ def _shown_date(fact: FactSpan) -> str:
     return " ".join(fact.text.split())
 
 
+# A sentence about what is still to come: its day is not the day of the toll it names.
+AHEAD_RE = re.compile(
+    r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|is\s+to\s+be|are\s+to\s+be)\b",
+    re.IGNORECASE,
+)
+
+
 def _toll_pairs(refs, scores, claims, has_dates, taken: set[tuple[int, int]]):
     """Dated sentences in two articles that give the same toll: "left three bank workers
     dead … on Thursday" and "Three people … were killed … on Wednesday" tell one event
@@ -1636,8 +1643,10 @@ def _toll_pairs(refs, scores, claims, has_dates, taken: set[tuple[int, int]]):
     each other article (rows i < j); these are judged like one-way best matches, at
     most medium, since the toll, not the sentence, says they are the same event."""
     tolls: dict[tuple[str, float], list[int]] = defaultdict(list)
-    for row, _, fact in _facts_of(refs, claims, "number"):
+    for row, claim, fact in _facts_of(refs, claims, "number"):
         if has_dates[row] and fact.label in EVENT_LABELS and fact.qualifier == "exact":
+            if AHEAD_RE.search(claim.text):
+                continue  # "On Friday the town will hold a service for the two who died"
             tolls[(fact.label, _quantity(fact).value)].append(row)
     best: dict[tuple[int, int], tuple[float, int]] = {}
     for rows in tolls.values():

@@ -1612,3 +1612,13 @@ def test_a_title_in_apposition_to_a_name_the_model_missed_is_read():
     ]
     [finding] = _findings(*texts, kind="title")
     assert _values(finding, texts) == {0: "chief engineer", 1: "Former chief engineer"}
+
+
+def test_a_toll_named_in_a_sentence_about_what_is_to_come_does_not_date_it():
+    texts = [
+        "The River Ellery broke through its embankment before dawn on Sunday, killing two "
+        "people and forcing 2,300 from their homes.",
+        "Marrowby is still pumping out its streets. On Friday the town will hold a service "
+        "for the two people who died.",
+    ]
+    assert _findings(*texts, kind="date") == []
