@@ -264,10 +264,15 @@ def _around_midnight(a: str, day_a: str, b: str, day_b: str) -> bool:
 # "3.40am", "3:40 a.m.", "4 p.m.", "03:40", "14:30", "noon", "midnight". A bare
 # "10:47" with a one-digit hour could be either half of the day and is left out.
 _MERIDIEM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _ZONES = "GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT"
 TIME_RE = re.compile(
     rf"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?{_MERIDIEM}"
     rf"(?:\s+(?P<zone>{_ZONES}))?\b"
+    # "shortly after 3:30 Sunday morning", "at 9:15 in the evening": the half of the
+    # day from the words after it.
+    rf"|\b(?P<hp>1[0-2]|0?[1-9])[:.](?P<mp>[0-5]\d)(?=\s+(?:on\s+)?(?:(?:{_WEEKDAY})\s+)?"
+    rf"(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night)\b)"
     rf"|\b(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?:\s?(?:hrs|hours|h))?"
     rf"(?:\s+(?P<zone24>{_ZONES}))?\b"
     rf"|\b(?P<word>noon|midnight)\b",
@@ -287,6 +292,11 @@ def time_values(text: str, offset: int = 0) -> Iterator[tuple[int, int, str, boo
     for match in TIME_RE.finditer(text):
         if match.group("word"):
             hour, minute = (12, 0) if match.group("word").lower() == "noon" else (0, 0)
+        elif match.group("hp"):
+            hour, minute = int(match.group("hp")) % 12, int(match.group("mp"))
+            part = match.group("part").lower()
+            if part in {"afternoon", "evening"} or part == "night" and hour >= 6:
+                hour += 12
         elif match.group("h"):
             hour, minute = int(match.group("h")) % 12, int(match.group("m") or 0)
             hour += 12 if match.group("ampm").lower() == "p" else 0

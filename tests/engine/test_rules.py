@@ -36,13 +36,18 @@ def test_date_expressions_get_a_comparable_value(text, value):
         ("shortly after 3 p.m.", "hm:15:00", True),
         ("at 10:47 a.m. GMT", "hm:10:47 gmt", False),
         ("just before midnight", "hm:00:00", True),
+        ("shortly after 3:30 Sunday morning", "hm:03:30", True),
+        ("at 10:30 on Friday night", "hm:22:30", False),
+        ("at 9:15 in the evening", "hm:21:15", False),
     ],
 )
 def test_times_of_day_get_a_comparable_value(text, value, approximate):
     assert [(v, a) for _, _, v, a in dates.time_values(text)] == [(value, approximate)]
 
 
-@pytest.mark.parametrize("text", ["a 4-3 win", "at 10.30 on the dot", "I am 5 feet tall"])
+@pytest.mark.parametrize(
+    "text", ["a 4-3 win", "at 10.30 on the dot", "I am 5 feet tall", "the 3:30 race"]
+)
 def test_scores_and_bare_numbers_are_no_times(text):
     assert list(dates.time_values(text)) == []
 
