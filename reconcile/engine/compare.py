@@ -1565,7 +1565,9 @@ DATE_CLAUSE = re.compile(CLAUSES)
 DATE_STEMS = {
     w[:5]
     for w in (*dates.WEEKDAYS, *dates.MONTHS, "morning", "afternoon", "evening", "night",
-              "late", "early", "weekend", "today", "yesterday", "tonight")
+              "late", "early", "weekend", "today", "yesterday", "tonight",
+              # the date's own prepositions: "since Sunday" / "since Friday" share no deed
+              "since", "until", "till", "last", "next", "past")
 }  # fmt: skip
 DATE_CLAUSE_WIDTH = 60
 
@@ -1612,11 +1614,18 @@ def _year(fact: FactSpan) -> int | None:
 def _dates_agree(
     a: list[FactSpan], b: list[FactSpan], published_a: date | None, published_b: date | None
 ) -> bool | None:
-    """True if some pair of dates can be one day, False if every pair cannot, else None."""
+    """True if some pair of dates can be one day, False if every pair cannot, else None.
+
+    "since Friday" and "until Tuesday" bound a stretch of days; a bound is compared
+    only with another bound. Against a day ("over the weekend", "Tuesday's fire")
+    it leaves the verdict unknown: a low flag at most, whether or not the day lies
+    inside the stretch. Taking such pairs as agreeing lost a real conflict ("until
+    Monday" where the fire was on Tuesday)."""
     verdicts = [
         dates.agree(x.value, y.value, _year(x), _year(y), published_a, published_b)
         for x in a
         for y in b
+        if x.qualifier == y.qualifier
     ]
     if any(v is True for v in verdicts):
         return True

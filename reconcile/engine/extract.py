@@ -149,7 +149,9 @@ def _dates(sent: Span, year: int | None) -> Iterator[FactSpan]:
     for start, end, value in dates.date_values(text, offset):
         label = str(year) if year and value.startswith("md:") else ""
         shown = text[start - offset : end - offset]
-        yield FactSpan("date", start, end, shown, value, label)
+        bound = SPAN_BOUND.search(text[max(0, start - offset - 12) : start - offset])
+        qualifier = bound.group(1).lower().replace("till", "until") if bound else "exact"
+        yield FactSpan("date", start, end, shown, value, label, qualifier)
         event = _event_of(sent, start, end) or _hearing(text[: start - offset])
         if event:
             yield FactSpan("event", start, end, shown, event)
@@ -161,6 +163,11 @@ def _dates(sent: Span, year: int | None) -> Iterator[FactSpan]:
             value = f"{value} {zone.group(1).lower()}"
         qualifier = "approx" if approximate else "exact"
         yield FactSpan("time", start, end, shown, value, "", qualifier)
+
+
+# "since Friday", "until Monday": the date starts or ends a stretch of time, and
+# agrees with any day inside it ("filled sandbags since Friday" / "over the weekend").
+SPAN_BOUND = re.compile(r"\b(since|until|till)\s+(?:(?:last|this|early|late)\s+)?$", re.I)
 
 
 # Verbs that date the start or the end of something, by what they mean.

@@ -877,6 +877,23 @@ def test_aligned_sentences_compare_only_dates_of_the_same_thing():
     assert _findings(moved, other, kind="date")
 
 
+def test_a_stretch_since_a_day_is_compared_only_with_another_stretch():
+    # Sandbags filled "since Friday" may have been filled over the weekend: unknown,
+    # low at most. The mayor's nights "since Sunday" are not the sandbags' stretch.
+    # The same stretch begun on another day is a conflict.
+    since_friday = (
+        "Mayor Hester Quillon said volunteers had filled 40,000 sandbags in Marrowby since Friday."
+    )
+    texts = [
+        since_friday,
+        "Volunteers filled 40,000 sandbags in Marrowby over the weekend, the mayor said.",
+        "Mayor Hester Quillon, who has slept at the county showground since Sunday, spoke.",
+    ]
+    assert [f.severity for f in _findings(*texts, kind="date")] == ["low"]
+    moved = since_friday.replace("since Friday", "since Thursday")
+    assert _findings(since_friday, moved, kind="date")
+
+
 def test_a_court_appearance_is_one_event_however_told():
     # "will appear in court" and "is due before magistrates" date one hearing, in
     # sentences too short and too unlike to align.
