@@ -1591,7 +1591,21 @@ def _date_clause(claim: ClaimSpan, fact: FactSpan | None) -> set[str]:
     return (_stems(before + " " + after) - DATE_STEMS) | numbers
 
 
-def _same_clause_dates(claim_a, dates_a, claim_b, dates_b):
+STORY_NAME_SHARE = 0.15
+
+
+def _story_names(claims: dict[int, tuple[ClaimSpan, ...]]) -> frozenset[str]:
+    """Stems of the names in many of the story's sentences ("Marrowby", "Lohan"):
+    where it all happened or whom it is about, so naming it ties no two clauses
+    to one deed. Capitalised words in at least `STORY_NAME_SHARE` of them."""
+    every = [claim for article in claims.values() for claim in article]
+    named: Counter[str] = Counter()
+    for claim in every:
+        named.update(_stems(" ".join(re.findall(r"\b[A-Z][a-z]+", claim.text))))
+    return frozenset(w for w, n in named.items() if n >= STORY_NAME_SHARE * len(every))
+
+
+def _same_clause_dates(claim_a, dates_a, claim_b, dates_b, common=frozenset()):
     """The dates of two aligned sentences that may date the same thing: those whose
     clause shares a word or a number with the other sentence. "was detained by
     police and is expected in court on Thursday" / "has been detained by police,
@@ -1599,9 +1613,10 @@ def _same_clause_dates(claim_a, dates_a, claim_b, dates_b):
     date's clause (the court, the search) is absent from the other sentence. A
     clause with no word of its own is kept. Matching clause to clause instead
     was tried: it dropped reworded true conflicts ("died Friday at 91" / "passed
-    away in Beverly Hills, Calif., on Thursday at the age of 91")."""
-    words_a = _date_clause(claim_a, None)
-    words_b = _date_clause(claim_b, None)
+    away in Beverly Hills, Calif., on Thursday at the age of 91"). The `common`
+    stems (the story's own place) are no shared word."""
+    words_a = _date_clause(claim_a, None) - common
+    words_b = _date_clause(claim_b, None) - common
     keep_a = [f for f in dates_a if not (c := _date_clause(claim_a, f)) or c & words_b]
     keep_b = [f for f in dates_b if not (c := _date_clause(claim_b, f)) or c & words_a]
     return keep_a, keep_b
@@ -1712,6 +1727,7 @@ def _date_findings(
     """
 
     claim_of = _row_claim(refs, claims)
+    common = _story_names(claims)
 
     def dates_of(row: int) -> list[FactSpan]:
         return _comparable_dates(claim_of(row), published[refs[row].article_id])
@@ -1732,7 +1748,7 @@ def _date_findings(
         own = (row_a, row_b) in specific or (row_b, row_a) in specific
         if not own and scores[row_a, row_b] < NEAR_COPY_SCORE:
             dates_a, dates_b = _same_clause_dates(
-                claim_of(row_a), dates_a, claim_of(row_b), dates_b
+                claim_of(row_a), dates_a, claim_of(row_b), dates_b, common
             )
         return dates_a, dates_b
 

@@ -1557,6 +1557,22 @@ def test_spans_of_time_in_loosely_alike_sentences_need_a_word_of_their_clause():
     assert [f.severity for f in days if f.severity == "high"] == []
 
 
+def test_the_storys_own_town_ties_no_two_dated_clauses():
+    # The local paper's "Marrowby counts the cost of Sunday's flood" and the US daily's
+    # "the Marrowby-Dunstall road remained closed Monday" share only the town, named
+    # in a fifth of the story's sentences: two days of two things, no date conflict.
+    # The crest's day moved still is one.
+    local, us_daily = 4, 1
+
+    def pairs(texts):
+        return [_values(f, texts).items() for f in _findings(*texts, kind="date")]
+
+    texts = _ellery()
+    assert not [v for v in pairs(texts) if {(local, "Sunday"), (us_daily, "Monday")} <= set(v)]
+    moved = _ellery(local=("6.8 metres on Sunday afternoon", "6.8 metres on Monday afternoon"))
+    assert [v for v in pairs(moved) if (local, "Monday afternoon") in v]
+
+
 def test_a_crew_of_twelve_and_a_21_strong_crew_count_the_crew():
     texts = [
         "All 21 crew members were winched to safety by a coastguard helicopter.",
