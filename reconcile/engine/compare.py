@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 
 from . import dates, roles
 from .align import ClaimRef, Scores, aligned_pairs, candidate_pairs, similarity
-from .extract import CATEGORIES, STOP, WORD_RE, label_name, normalise_quote
+from .extract import CATEGORIES, CHANGED_FROM, STOP, WORD_RE, label_name, normalise_quote
 from .numbers import (
     DIMENSIONS,
     DOZEN,
@@ -641,6 +641,12 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
     for row, _, fact in facts:
         if fact.qualifier != "vague":
             stated[(refs[row].article_id, fact.label)].add(_quantity(fact).value)
+    # "about 1,200 …, down from about 1,500": the article gives 1,500 too, as before.
+    earlier: dict[tuple[int, str], set[float]] = defaultdict(set)
+    for row, claim, fact in facts:
+        at = fact.start - claim.start
+        if CHANGED_FROM.search(claim.text[max(0, at - 40) : at]):
+            earlier[(refs[row].article_id, fact.label)].add(_quantity(fact).value)
     row_at = {(refs[row].article_id, fact.start): row for row, _, fact in facts}
     roles = _Roles(facts, refs)
 
@@ -663,6 +669,8 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
             for b in quantities
             if a < b
             and _numbers_conflict(quantities[a], quantities[b])
+            and quantities[b].value not in earlier[(a, label)]
+            and quantities[a].value not in earlier[(b, label)]
             and (
                 # One named party's count: "jailed Dernhall for nine years" against
                 # "Dernhall will spend seven years", whatever else the articles say.

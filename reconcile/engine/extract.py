@@ -525,8 +525,17 @@ def _is_month(token: Token) -> bool:
     return token.text[:1].isupper() and token.text.rstrip(".").lower() in dates.MONTH_NUMBER
 
 
+# "down from 1,500", "up from 40": the value before the change, of the same count.
+CHANGED_FROM = re.compile(
+    r"\b(?:down|up|rising|falling|fell|rose|risen|fallen|increased|decreased|dropped)\s+"
+    r"from\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _numbers(sent: Span) -> Iterator[FactSpan]:
     tokens = list(sent)
+    counted: list[tuple[str, str]] = []  # (label, owner) of the counts so far
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -604,6 +613,12 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
             label = f"{previous.lower_} {label}"  # "the first 100 days" is not "60 days"
         rendered = lowered if value is None else Quantity(value, qualifier, unit).render()
         owner = _owner(sent.doc[tokens[j].i]) if label else ""
+        earlier = CHANGED_FROM.search(sent.doc.text[max(0, span.start_char - 40) : span.start_char])
+        if earlier and counted:
+            # "about 1,200 people …, down from about 1,500": the same count, earlier
+            label, owner = counted[-1]
+        if label and not earlier:
+            counted.append((label, owner))
         yield FactSpan(
             "number", span.start_char, span.end_char, span.text, rendered, label, qualifier, owner
         )

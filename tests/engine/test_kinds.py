@@ -350,6 +350,20 @@ def test_a_loose_pair_is_dropped_where_one_article_also_gives_the_others_value()
     assert {"11", "three"} in paired
 
 
+def test_a_count_given_as_the_earlier_figure_of_a_change_is_no_conflict():
+    # "1,200 …, down from 1,500" gives 1,500 as the earlier count: it agrees with
+    # an article that reported 1,500 then. A plain 1,200 against 1,500 still conflicts.
+    earlier = "About 1,500 people slept in the sports hall in Marrowby on Tuesday night."
+    changed = (
+        "About 1,200 people were still sleeping in the sports hall in Marrowby on Wednesday, "
+        "down from about 1,500 on Tuesday night."
+    )
+    plain = "About 1,200 people slept in the sports hall in Marrowby on Tuesday night."
+    assert _findings(earlier, changed, kind="number") == []
+    [finding] = _findings(earlier, plain, kind="number")
+    assert set(_values(finding, [earlier, plain]).values()) == {"1,500", "1,200"}
+
+
 def test_reworded_counts_are_two_facts_where_each_article_gives_both():
     assert not _findings(
         "Okafor played for 14 seasons with the club from Lagos. He coached for 11 seasons.",
