@@ -231,6 +231,34 @@ def _summary(title: str, values: Iterable[str]) -> str:
     return f"{title}: {', '.join(parts)}"
 
 
+def _number_summary(title: str, facts: list[FactSpan]) -> str:
+    """Like `_summary`, but one measure given in two units ("about 400t", "about 440
+    U.S. tons") is one version, shown both ways: the editor counts outlets by fact."""
+    shown = Counter(_shown_number(f) for f in facts)
+    quantity = {_shown_number(f): _quantity(f) for f in facts}
+    versions: list[list[str]] = []
+    for value, _ in shown.most_common():
+        q = quantity[value]
+        for version in versions:
+            first = quantity[version[0]]
+            if (
+                q.unit in DIMENSIONS
+                and q.unit != "%"
+                and all(quantity[v].written != q.written for v in version)
+                and not _numbers_conflict(first, q)
+            ):
+                version.append(value)
+                break
+        else:
+            versions.append([value])
+    counts = sorted(
+        ((" / ".join(version), sum(shown[v] for v in version)) for version in versions),
+        key=lambda item: -item[1],
+    )
+    parts = [f"{value} in {n} article{'s' if n != 1 else ''}" for value, n in counts]
+    return f"{title}: {', '.join(parts)}"
+
+
 def _versions(chosen: dict[int, tuple[ClaimSpan, FactSpan]], shown) -> tuple[VersionSpan, ...]:
     """One version per article. Except for numbers (normalised: "Four" is "4"), `shown`
     must give the exact text at the value's offsets: reports and the view rely on it."""
@@ -704,7 +732,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
         )  # fmt: skip
         seen[label] += 1
         key = f"number:{label}" + (f"#{seen[label]}" if seen[label] > 1 else "")
-        summary = _summary(label_name(label), (_shown_number(f) for _, f in chosen.values()))
+        summary = _number_summary(label_name(label), [f for _, f in chosen.values()])
         findings.append(Finding(key, "number", severity, summary, _versions(chosen, _shown_number)))
     return findings
 

@@ -589,6 +589,8 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
             qualifier = _qualifier(sent, tokens[i].i) or "exact"
         unit = ""
         following = [t.lower_ for t in sent.doc[tokens[j].i + 1 : min(sent.end, tokens[j].i + 8)]]
+        if following[:1] == ["t"] and not tokens[j].whitespace_:
+            following[0] = "tonne"  # a trade paper's "400t"
         phrase, unit_words = unit_phrase(following)
         money = _currency(sent, tokens[i].i, tokens[j].i)
         suffix = 0

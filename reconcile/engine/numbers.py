@@ -56,7 +56,9 @@ _LENGTH = {
 _MASS = {
     "kg": "kilogram", "kilogram": "kilogram", "kilo": "kilogram", "gram": "gram",
     "tonne": "metric_ton", "ton": "metric_ton", "lb": "pound", "lbs": "pound",
-    "pound": "pound", "oz": "ounce", "ounce": "ounce",
+    "pound": "pound", "oz": "ounce", "ounce": "ounce", "metric ton": "metric_ton",
+    # An American outlet's conversion names its ton: "about 440 U.S. tons".
+    "u.s. ton": "short_ton", "us ton": "short_ton", "short ton": "short_ton",
 }  # fmt: skip
 _AREA = {
     "square metre": "meter ** 2", "square meter": "meter ** 2", "sq m": "meter ** 2",

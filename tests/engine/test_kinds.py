@@ -1669,3 +1669,15 @@ def test_a_toll_named_in_a_sentence_about_what_is_to_come_does_not_date_it():
         "for the two people who died.",
     ]
     assert _findings(*texts, kind="date") == []
+
+
+def test_a_trade_papers_400t_and_us_tons_are_weights_compared_with_tonnes():
+    texts = [
+        "Of the 1,100t of fuel oil on board, an estimated 400t has escaped into the bay.",
+        "Of the 1,100 tonnes of fuel oil on board, 40 tonnes have escaped into the bay.",
+        "Of the 1,210 U.S. tons of fuel oil aboard, about 440 U.S. tons have escaped into the bay.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    shown = _values(finding, texts)
+    assert shown == {0: "400t", 1: "40 tonnes", 2: "440 U.S. tons"}
+    assert finding.summary.startswith("Weight: about 400")
