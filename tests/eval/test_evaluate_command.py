@@ -42,12 +42,14 @@ def test_invented_story_used_for_tuning_is_found_almost_whole():
         ("brannock_trial", 13, 1.0),
         ("halvik_quake", 12, 0.89),
         ("ellery_flood", 12, 0.76),
-        ("selsey_grounding", 13, 0.83),
+        ("selsey_grounding", 14, 0.88),
+        ("varrow_takeover", 14, 0.71),
+        ("tarrin_crush", 13, 0.75),
     ],
 )
 def test_stories_written_blind_do_not_fall_below_their_measured_scores(story, tier_one, floor):
     # Written by sessions that never ran the engine (docs/quality.md, sessions 7,
-    # 8, 11 and 14). Their first scores were blind; later rules fixed what they exposed, so
+    # 8, 11, 14 and 17). Their first scores were blind; later rules fixed what they exposed, so
     # these are the scores measured since, and a change that loses what they find
     # fails here.
     lines, recall, _ = _evaluate(GOLD / story, GOLD / story / "gold.json")
