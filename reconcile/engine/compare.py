@@ -19,7 +19,15 @@ from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 
 from . import dates, roles
 from .align import ClaimRef, Scores, aligned_pairs, candidate_pairs, similarity
-from .extract import CATEGORIES, CHANGED_FROM, STOP, WORD_RE, label_name, normalise_quote
+from .extract import (
+    CATEGORIES,
+    CHANGED_FROM,
+    CURRENCY_SIGNS,
+    STOP,
+    WORD_RE,
+    label_name,
+    normalise_quote,
+)
 from .numbers import (
     DIMENSIONS,
     DOZEN,
@@ -232,21 +240,16 @@ def _summary(title: str, values: Iterable[str]) -> str:
 
 
 def _number_summary(title: str, facts: list[FactSpan]) -> str:
-    """Like `_summary`, but one measure given in two units ("about 400t", "about 440
-    U.S. tons") is one version, shown both ways: the editor counts outlets by fact."""
+    """Like `_summary`, but figures that agree ("about 40,000" and "40,000"; "about
+    400t" and "about 440 U.S. tons") are one version, shown each way they are
+    written: the editor counts outlets by fact, the majority first."""
     shown = Counter(_shown_number(f) for f in facts)
     quantity = {_shown_number(f): _quantity(f) for f in facts}
     versions: list[list[str]] = []
     for value, _ in shown.most_common():
         q = quantity[value]
         for version in versions:
-            first = quantity[version[0]]
-            if (
-                q.unit in DIMENSIONS
-                and q.unit != "%"
-                and all(quantity[v].written != q.written for v in version)
-                and not _numbers_conflict(first, q)
-            ):
+            if not any(_numbers_conflict(quantity[v], q) for v in version):
                 version.append(value)
                 break
         else:
@@ -294,6 +297,9 @@ def _shown_number(fact: FactSpan) -> str:
     if _quantity(fact).unit in DIMENSIONS.keys() - {"%"}:
         # "120 miles", not the "193.12 km" it is compared as.
         return QUALIFIER_WORDS.get(fact.qualifier, "") + fact.text
+    number, _, unit = fact.value.partition(" ")
+    if unit in CURRENCY_SIGNS.values():
+        return QUALIFIER_WORDS.get(fact.qualifier, "") + unit + number  # "£12,000,000"
     return QUALIFIER_WORDS.get(fact.qualifier, "") + fact.value
 
 

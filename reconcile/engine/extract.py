@@ -45,6 +45,10 @@ LABEL_NAMES = {
     "arrested": "People arrested",
     "missing": "People missing",
     "evacuated": "People evacuated",
+    "crowd": "Size of the crowd",
+    "capacity": "Capacity",
+    "attendance": "Attendance",
+    "turnout": "Turnout",
 }
 PEOPLE_NOUNS = frozenset({
     "people", "person", "persons", "others", "individuals", "civilians", "residents",
@@ -604,7 +608,18 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
         unit = unit or money
         # An amount of money counts what it pays for ("$160 million offer"), in its currency.
         counted_unit = "" if unit in CURRENCY_SIGNS.values() else unit
-        label = duration or _counted(sent, tokens[i].i, tokens[j].i + suffix, counted_unit)
+        rate = following[suffix : suffix + 2]
+        if (
+            money
+            and len(rate) == 2
+            and rate[0] in {"a", "per", "each"}
+            and rate[1] in SPANS_OF_TIME
+        ):
+            # "£12m a year", "about £21 million a year": sums at one rate are compared
+            # as such, whatever the sentence says they are ("put the cost at").
+            label = f"sum a {rate[1]}"
+        else:
+            label = duration or _counted(sent, tokens[i].i, tokens[j].i + suffix, counted_unit)
         if money and label in CURRENCY_LEMMAS:
             # "a fine of 60,000 euros" is a fine; "and Aldovia 500,000 euros", a sum.
             label = _sum_of(sent.doc[tokens[j].i + suffix]) or label
@@ -613,6 +628,8 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
         previous = sent.doc[tokens[i].i - 1] if tokens[i].i > sent.start else None
         if label and previous is not None and previous.lower_ in ORDINAL_WORDS:
             label = f"{previous.lower_} {label}"  # "the first 100 days" is not "60 days"
+        elif label in SPANS_OF_TIME and previous is not None and previous.lower_ == "every":
+            label = f"every {label}"  # "a trip every two days" is a rate, not a span
         rendered = lowered if value is None else Quantity(value, qualifier, unit).render()
         owner = _owner(sent.doc[tokens[j].i]) if label else ""
         earlier = CHANGED_FROM.search(sent.doc.text[max(0, span.start_char - 40) : span.start_char])
@@ -1045,6 +1062,11 @@ def _in_title(sent: Span, token: Token) -> bool:
     return following is not None and following.text[:1].isupper()
 
 
+# What "every" makes a rate of: "a round trip every two days" is not "three days
+# since the breach".
+SPANS_OF_TIME = frozenset("year day week month hour minute night season decade".split())
+
+
 # spaCy's like_num takes ordinals for numbers: "the first 100 days" is one count.
 ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
@@ -1130,6 +1152,9 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
                 if category == "injured" and words & SERIOUS:
                     return "seriously injured"
                 return category
+    sized = _sized(doc[last])
+    if sized:
+        return sized
     head = doc[last].head if doc[last].dep_ in {"nummod", "quantmod", "compound", "amod"} else None
     if head is not None and head.pos_ in {"NOUN", "PROPN"} and head.i > last:
         lemma = _counted_noun(head)
@@ -1140,18 +1165,40 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
             break  # "$160 million, but sources say": the sources are not what it counts
         if token.pos_ == "NOUN":
             return _counted_noun(token)
-    # "its crew of 12 were airlifted": the group the number sizes.
-    if first - 2 >= sent.start and doc[first - 1].lower_ == "of":
-        group = doc[first - 2]
-        if group.pos_ == "NOUN" and group.lemma_.lower() in SIZED_GROUPS:
-            return _counted_noun(group)
     return ""
 
 
-# Groups whose size copy gives as "a crew of 12".
+# Groups whose size copy gives as "a crew of 12", "a crowd of 40,000", "the
+# capacity is 35,000".
 SIZED_GROUPS = frozenset(
-    "crew team squad staff workforce delegation contingent convoy fleet flotilla".split()
+    "crew team squad staff workforce delegation contingent convoy fleet flotilla"
+    " crowd capacity attendance audience turnout".split()
 )
+# Verbs that put a figure on their object: "police put the crowd at 40,000".
+ESTIMATING = frozenset("put estimate place set peg".split())
+
+
+def _sized(number: Token) -> str:
+    """The group or figure a number gives the size of, by the parse: "its crew of
+    12", "the site's capacity is 35,000", "estimated the crowd at about 40,000
+    people". None of these name what is counted next to the number."""
+    node = number
+    if number.dep_ == "nummod" and _lemma(number.head) in PEOPLE_NOUNS:
+        node = number.head  # "at about 40,000 people": the people are the crowd
+    head = node.head
+    if node.dep_ == "pobj" and head.lower_ == "of":
+        group = head.head
+        if group.pos_ == "NOUN" and group.lemma_.lower() in SIZED_GROUPS:
+            return _counted_noun(group)
+    if node.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in ESTIMATING:
+        objects = [c for c in head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if objects:
+            return _counted_noun(objects[0])
+    if node.dep_ == "attr" and head.lemma_ == "be":
+        for subject in head.children:
+            if subject.dep_ == "nsubj" and subject.lemma_.lower() in SIZED_GROUPS:
+                return _counted_noun(subject)
+    return ""
 
 
 def _past_compounds(noun: Token) -> Token:
@@ -1323,7 +1370,9 @@ def label_name(label: str) -> str:
         return LABEL_NAMES[label]
     if label.startswith("age"):
         return f"Age of {label[4:].capitalize()}" if label[4:] else "Age"
-    if label.startswith("cost of "):
+    if label.startswith("every "):
+        return f"Every how many {label[6:]}s"  # "every two days"
+    if label.startswith(("cost of ", "sum a ")):
         return label.capitalize()  # "Cost of recount"
     if label.startswith("time "):
         return f"Times {label[5:]}"  # "Times all-star"

@@ -1681,3 +1681,38 @@ def test_a_trade_papers_400t_and_us_tons_are_weights_compared_with_tonnes():
     shown = _values(finding, texts)
     assert shown == {0: "400t", 1: "40 tonnes", 2: "440 U.S. tons"}
     assert finding.summary.startswith("Weight: about 400")
+
+
+def test_a_crowd_put_at_a_figure_and_a_sites_capacity_are_what_they_count():
+    texts = [
+        "Police put the crowd at 40,000, against a licensed capacity of 30,000 for the site.",
+        "Police estimated the crowd in the park at 14,000. The site's licensed capacity is 35,000.",
+    ]
+    summaries = sorted(f.summary for f in _findings(*texts, kind="number"))
+    assert summaries == [
+        "Capacity: 30,000 in 1 article, 35,000 in 1 article",
+        "Size of the crowd: 40,000 in 1 article, 14,000 in 1 article",
+    ]
+
+
+def test_a_trip_every_two_days_is_a_rate_not_three_days_since_the_breach():
+    texts = [
+        "Marrowby lies some 130 miles from Kellhaven, and the supply lorries are making"
+        " the round trip every two days. The river broke through the embankment on Sunday.",
+        "It is three days since the River Ellery broke through the embankment at Marrowby,"
+        " and the lorries from Kellhaven are still making the trip.",
+    ]
+    assert _findings(*texts, kind="number") == []
+    # Two rates are still one fact.
+    texts[1] = texts[0].replace("every two days", "every three days")
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary == "Every how many days: 2 in 1 article, 3 in 1 article"
+
+
+def test_sums_at_one_rate_are_compared_however_the_sentence_names_them():
+    texts = [
+        "The company put the cost of the pay deal at £12m a year, the union said.",
+        "Under the pay deal the company will pay out £21 million a year, the union said.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary == "Sum a year: £12,000,000 in 1 article, £21,000,000 in 1 article"
