@@ -2077,6 +2077,10 @@ CONTRASTS: list[tuple[frozenset[str], frozenset[str]]] = [
     (frozenset("convicted".split()), frozenset("acquitted cleared".split())),
     (frozenset("resigned quit".split()), frozenset("fired dismissed sacked ousted".split())),
     (frozenset(["sank", "sunk", "went down"]), frozenset(["afloat"])),
+    # A door or gate as it stood: "Gate 4 was open" / "Gate 4 itself was locked".
+    (frozenset(["was open", "were open", "remained open", "stayed open", "unlocked"]),
+     frozenset(["was locked", "were locked", "remained locked", "stayed locked",
+                "was shut", "were shut", "remained shut"])),
     (frozenset("included include includes".split()),
      frozenset("excluded exclude excludes".split())),
     (frozenset("granted grants upheld".split()),

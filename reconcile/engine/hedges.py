@@ -25,6 +25,11 @@ _HEDGES = [
     r"according\s+to\s+(?:unconfirmed\s+|unverified\s+|some\s+|initial\s+|local\s+|media\s+|news\s+|[A-Z]\w+\s+)?"
     r"(?:media|reports|sources|rumou?rs)",
     r"[A-Z]\w+\s+media\s+(?:say|says|said|report|reports|reported|claim|claims)",
+    # Not yet decided: "has not yet said whether it will accept". (Not "it is unclear
+    # whether": on real clusters it met sentences that assert nothing either way.)
+    r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:said|decided|confirmed|announced|disclosed)"
+    r"\s+whether",
+    r"(?:is|are|was|were)\s+yet\s+to\s+(?:say|decide|confirm|announce)\s+whether",
 ]  # fmt: skip
 HEDGE_RE = re.compile(r"\b(?:" + "|".join(_HEDGES) + r")\b", re.IGNORECASE)
 VERIFIED_RE = re.compile(

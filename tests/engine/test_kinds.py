@@ -1716,3 +1716,23 @@ def test_sums_at_one_rate_are_compared_however_the_sentence_names_them():
     ]
     [finding] = _findings(*texts, kind="number")
     assert finding.summary == "Sum a year: £12,000,000 in 1 article, £21,000,000 in 1 article"
+
+
+def test_not_yet_saying_whether_is_a_hedge_against_saying_so():
+    texts = [
+        "The Harl family, which owns 12% of Varrow, has said it will accept the offer.",
+        "The Harl family, which owns 12% of Varrow, has not yet said whether it will accept"
+        " the offer.",
+    ]
+    [finding] = _findings(*texts, kind="hedging")
+    assert "has not yet said whether" in finding.summary
+
+
+def test_a_gate_open_and_the_same_gate_locked_is_a_claim_conflict():
+    texts = [
+        "The fire service said Gate 4 was open at the time of the surge near the east exit.",
+        "The fire service said Gate 4 itself was locked at the time of the surge near the east"
+        " exit.",
+    ]
+    [finding] = _findings(*texts, kind="claim")
+    assert set(_values(finding, texts).values()) == {"was open", "was locked"}
