@@ -1482,10 +1482,11 @@ DATELINE_WORDS_AT_MOST = 3
 
 
 def _times(claim: ClaimSpan) -> list[FactSpan]:
-    """A claim's times of day that can be compared: not a speaker's, not a bound's,
-    not a dateline's ("UPDATED 3:09 AM EST", "May 3, 2013 | 8:20 am": the line is
-    its dates and times and little else)."""
-    times = [f for f in claim.facts if f.kind == "time" and not _in_quotation(claim, f)]
+    """A claim's times of day that can be compared: not a bound's, not a dateline's
+    ("UPDATED 3:09 AM EST", "May 3, 2013 | 8:20 am": the line is its dates and
+    times and little else). A quoted time counts: a release quoted as saying the
+    deputy "spotted Orozco shortly after 3 p.m." times the event as narration does."""
+    times = [f for f in claim.facts if f.kind == "time"]
     if not times or set(claim.terms) & {"published", "updated", "posted", "modified"}:
         return []
     text = claim.text

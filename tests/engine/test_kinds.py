@@ -1736,3 +1736,14 @@ def test_a_gate_open_and_the_same_gate_locked_is_a_claim_conflict():
     ]
     [finding] = _findings(*texts, kind="claim")
     assert set(_values(finding, texts).values()) == {"was open", "was locked"}
+
+
+def test_a_time_inside_a_quotation_is_still_the_events_time():
+    texts = [
+        "The prosecutor's release says the deputy \"spotted the suspect shortly after 3 p.m."
+        ' and chased him to the apartment," before he was shot.',
+        "Authorities said the deputy spotted the suspect shortly after 4:30 p.m. and chased"
+        " him to the apartment.",
+    ]
+    [finding] = _findings(*texts, kind="date")
+    assert finding.summary == "Time given: 3:00 p.m. in 1 article, 4:30 p.m. in 1 article"
