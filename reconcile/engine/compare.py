@@ -766,24 +766,29 @@ def _name_tokens(extractions: list[Extraction]):
                     bare = match.group().removesuffix("'s").removesuffix("’s")
                     start = fact.start + match.start()
                     covered.add(start)
-                    if (
-                        len(bare) >= 4
-                        and bare.isalpha()
-                        and bare[0].isupper()
-                        and not bare.isupper()
-                    ):
+                    if len(bare) >= 4 and _name_word(bare) and not bare.isupper():
                         yield extraction.article_id, claim, fact.kind, bare, start
             words = list(re.finditer(r"[\w’']+", claim.text))
             capitalised = sum(w.group()[0].isupper() for w in words)
             if not words or capitalised > TITLE_CASE * len(words):
                 continue  # a headline in title case capitalises every word
-            for match in words[1:]:
+            # The first word is capitalised anyway; it is taken only where a name the
+            # model knows follows it: "Wladimr Klitschko retained his titles".
+            first = words[1:2] and claim.start + words[1].start() in covered
+            for match in words if first else words[1:]:
                 bare = match.group().removesuffix("'s").removesuffix("’s")
                 start = claim.start + match.start()
-                if start in covered or len(bare) < 4 or not bare.isalpha():
+                if start in covered or len(bare) < 4 or not _name_word(bare):
                     continue
-                if bare[0].isupper() and not bare.isupper():
+                if not bare.isupper():
                     yield extraction.article_id, claim, "loose", bare, start
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of letters, or of letters about an apostrophe that starts
+    a name: "O'Brien", "D’Souza" (not "Collins'", the possessive)."""
+    plain = re.sub(r"^(\w\w?)['’](?=[A-Z])", r"\1", word)
+    return plain.isalpha() and plain[0].isupper()
 
 
 def _spelling_variants(a: str, b: str, people: bool = False) -> bool:

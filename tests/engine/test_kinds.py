@@ -1747,3 +1747,23 @@ def test_a_time_inside_a_quotation_is_still_the_events_time():
     ]
     [finding] = _findings(*texts, kind="date")
     assert finding.summary == "Time given: 3:00 p.m. in 1 article, 4:30 p.m. in 1 article"
+
+
+def test_a_name_with_an_apostrophe_is_compared_letter_by_letter():
+    texts = [
+        "The Harbourside club fired its coach, Jim O'Brannagh, on Monday after one season.",
+        "The Harbourside club fired its coach, Jim O'Brannagh, after a single season.",
+        "The Harbourside club fired its coach, Jim O'Branagh, on Monday after one season.",
+    ]
+    [finding] = _findings(*texts, kind="name")
+    assert finding.summary == "Name spelled: O'Brannagh in 2 articles, O'Branagh in 1 article"
+
+
+def test_a_misspelt_first_name_opening_a_sentence_is_still_compared():
+    texts = [
+        "Heavyweight champion Wladimir Klitschko retained his titles in Bern on Saturday.",
+        "Wladimir Klitschko retained his titles in Bern on Saturday night.",
+        "Wladimr Klitschko retained his titles with a victory in Bern on Saturday.",
+    ]
+    [finding] = _findings(*texts, kind="name")
+    assert finding.summary == "Name spelled: Wladimir in 2 articles, Wladimr in 1 article"
