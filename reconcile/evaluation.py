@@ -1306,9 +1306,11 @@ class PerturbationReport:
                 )
             else:
                 hit = sum(o.detected for o in outcomes)
-                # Of the findings an edit raises over itself, those of the planted kind;
-                # the rest are collateral alarms.
-                raised = [f for o in outcomes for f in o.found]
+                # Of the alarms an edit raises over itself (new findings, or findings
+                # more severe than before), those of the planted kind; the rest are
+                # collateral. A finding the cluster already had at the same severity,
+                # that now shows the edited sentence, is no new alarm.
+                raised = [f for o in outcomes for f in o.raised]
                 right = sum(f.kind in DETECTING_KINDS[kind] for f in raised)
                 out.append(
                     f"recall {kind}: {hit}/{len(outcomes)} = {_ratio(hit, len(outcomes)):.3f}"

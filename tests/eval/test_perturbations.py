@@ -3,6 +3,7 @@
 import pytest
 
 from reconcile import evaluation
+from reconcile.engine.types import Finding
 from tests.conftest import SHARED
 
 CORPUS = SHARED / "corpus" / "ecbplus"
@@ -232,3 +233,25 @@ def test_a_moved_time_of_day_is_planted_found_and_its_other_form_is_harmless():
     outcomes = evaluation.run_cluster(cluster, planted)[1]
     assert all(o.detected for o in outcomes if o.perturbation.kind == "time")
     assert not any(o.flagged for o in outcomes if o.perturbation.kind == "time-format")
+
+
+def test_precision_counts_the_alarms_an_edit_raises_not_those_it_only_touches():
+    # A quote edit in a sentence the cluster already flags for attribution shows
+    # that old finding with the new words; the editor saw it before the edit, so
+    # it is no collateral alarm. A new attribution flag would be.
+    def finding(kind, severity):
+        return Finding(f"{kind}:x", kind, severity, f"{kind} summary")
+
+    edit = evaluation.Perturbation(
+        "invented", "quote", "a.txt", "...", ((0, 3),), ("b.txt",), "held -> kept"
+    )
+    quote, old = finding("quote", "high"), finding("attribution", "medium")
+    touched = evaluation.Outcome(edit, found=[quote, old], raised=[quote])
+    assert "recall quote: 1/1 = 1.000 (precision 1/1 = 1.000)" in (
+        evaluation.PerturbationReport([touched]).lines()
+    )
+    new = finding("attribution", "low")
+    raised = evaluation.Outcome(edit, found=[quote, new], raised=[quote, new])
+    assert "recall quote: 1/1 = 1.000 (precision 1/2 = 0.500)" in (
+        evaluation.PerturbationReport([raised]).lines()
+    )
