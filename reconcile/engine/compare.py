@@ -1683,7 +1683,9 @@ def _dates_agree(
     only with another bound. Against a day ("over the weekend", "Tuesday's fire")
     it leaves the verdict unknown: a low flag at most, whether or not the day lies
     inside the stretch. Taking such pairs as agreeing lost a real conflict ("until
-    Monday" where the fire was on Tuesday)."""
+    Monday" where the fire was on Tuesday). A bound on the very day of the other
+    fits it: the creamery stood "until Tuesday", the fire that razed it was "early
+    Tuesday morning"."""
     verdicts = [
         dates.agree(x.value, y.value, _year(x), _year(y), published_a, published_b)
         for x in a
@@ -1691,6 +1693,13 @@ def _dates_agree(
         if x.qualifier == y.qualifier
     ]
     if any(v is True for v in verdicts):
+        return True
+    if any(
+        dates.agree(x.value, y.value, _year(x), _year(y), published_a, published_b) is True
+        for x in a
+        for y in b
+        if "exact" in {x.qualifier, y.qualifier}
+    ):
         return True
     if verdicts and all(v is False for v in verdicts):
         return False

@@ -1767,3 +1767,14 @@ def test_a_misspelt_first_name_opening_a_sentence_is_still_compared():
     ]
     [finding] = _findings(*texts, kind="name")
     assert finding.summary == "Name spelled: Wladimir in 2 articles, Wladimr in 1 article"
+
+
+def test_a_stretch_that_ends_on_the_day_of_the_event_is_no_date_conflict():
+    texts = [
+        "The old Harwick creamery stood on Mill Lane until Tuesday, when fire razed it.",
+        "The old Harwick creamery on Mill Lane was razed by fire early on Tuesday morning.",
+    ]
+    assert _findings(*texts, kind="date") == []
+    texts[1] = texts[1].replace("Tuesday", "Wednesday")  # inside the stretch or not?
+    [finding] = _findings(*texts, kind="date")
+    assert finding.severity == "low"
