@@ -1778,3 +1778,18 @@ def test_a_stretch_that_ends_on_the_day_of_the_event_is_no_date_conflict():
     texts[1] = texts[1].replace("Tuesday", "Wednesday")  # inside the stretch or not?
     [finding] = _findings(*texts, kind="date")
     assert finding.severity == "low"
+
+
+def test_a_claim_summary_counts_one_side_however_its_verb_is_inflected():
+    texts = [
+        "Dockers at the port of Harl have suspended their strike after a pay deal, the"
+        " union said on Friday.",
+        "Dockers at the port of Harl suspend their strike after a pay deal, the union said"
+        " on Friday.",
+        "Dockers at the port of Harl have called off their strike after a pay deal, the"
+        " union said on Friday.",
+    ]
+    [finding] = _findings(*texts, kind="claim")
+    assert finding.summary == (
+        "Statement: suspended / suspend in 2 articles, called off in 1 article"
+    )
