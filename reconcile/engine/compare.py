@@ -688,6 +688,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
         """Whether two articles' counts were grouped before the loose pass."""
         return component[(a, chosen[a][1].start)] == component[(b, chosen[b][1].start)]
 
+    conflicting: list[tuple[str, dict[int, tuple[ClaimSpan, FactSpan]], str]] = []
     findings = []
     seen: Counter[str] = Counter()
     for group in sorted(groups, key=lambda g: min(facts[i][2].start for i in g)):
@@ -736,11 +737,46 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
             ),
             key=SEVERITY_ORDER.index,
         )  # fmt: skip
+        conflicting.append((label, chosen, severity))
+    for label, chosen, severity in _same_conflicts(conflicting):
         seen[label] += 1
         key = f"number:{label}" + (f"#{seen[label]}" if seen[label] > 1 else "")
         summary = _number_summary(label_name(label), [f for _, f in chosen.values()])
         findings.append(Finding(key, "number", severity, summary, _versions(chosen, _shown_number)))
     return findings
+
+
+def _same_conflicts(conflicting):
+    """Conflicts of one label that an article they share tells the same way are one:
+    a trade paper's "recalls 12 lots" headline grouped with the wire's 14, its body's
+    "has recalled 12 lots" with the daily's 14. Each article speaks through a sentence
+    of its body where it has one. Where a shared article gives two values (12 and 31
+    magazines: one raid, all raids) they stay apart."""
+    merged: list[tuple[str, dict, str]] = []
+    for label, chosen, severity in conflicting:
+        for n, (label_m, chosen_m, severity_m) in enumerate(merged):
+            shared = chosen.keys() & chosen_m.keys()
+            if (
+                label_m != label
+                or not shared
+                or any(
+                    _quantity(chosen[a][1]).value != _quantity(chosen_m[a][1]).value for a in shared
+                )
+            ):
+                continue
+            union = dict(chosen_m)
+            for article, version in chosen.items():
+                if (
+                    article not in union
+                    or _headline(union[article][0])
+                    and not _headline(version[0])
+                ):
+                    union[article] = version
+            merged[n] = (label, union, min(severity, severity_m, key=SEVERITY_ORDER.index))
+            break
+        else:
+            merged.append((label, chosen, severity))
+    return merged
 
 
 NAME_KINDS = {"person", "org", "place", "name"}

@@ -1309,9 +1309,12 @@ def _times_honoured(sent: Span, last: int) -> str:
 
 
 # "two rounds of talks" counts talks; "several talks" and "two rounds of negotiations" too.
-GROUP_NOUNS = frozenset({"round", "set", "series", "wave", "batch", "session", "bout", "spate"})
+# A recall counts its batches, whatever they hold ("14 batches of its Bramble First
+# formula", "12 lots of Bramble"): "batch" is no group noun.
+GROUP_NOUNS = frozenset({"round", "set", "series", "wave", "session", "bout", "spate"})
 SYNONYMS = {
     "negotiation": "talk", "discussion": "talk", "talks": "talk",
+    "lot": "batch",
     "fin": "fine",  # the small model's lemma of "fined" (and of "fine" taken for a verb)
     # Ammunition is counted in rounds: "923 rounds of ammunition" and "1,200 rounds".
     "ammunition": "round",

@@ -1793,3 +1793,31 @@ def test_a_claim_summary_counts_one_side_however_its_verb_is_inflected():
     assert finding.summary == (
         "Statement: suspended / suspend in 2 articles, called off in 1 article"
     )
+
+
+def test_a_recall_counts_its_batches_or_lots_whatever_they_hold():
+    texts = [
+        "Harrow Dairies has recalled 14 batches of its Brindle First powdered formula after"
+        " babies fell ill.",
+        "Harrow Dairies has recalled 12 lots of Brindle First after babies fell ill, the"
+        " regulator said.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary == "Number of batch: 14 in 1 article, 12 in 1 article"
+
+
+def test_an_article_telling_one_count_twice_joins_one_conflict_not_two():
+    # The trade paper's headline pairs with the wire's, its body with the daily's:
+    # one conflict over the same lots, shown through the trade paper's body.
+    texts = [
+        "Harrow recalls 12 lots of formula after infections\n\nThe regulator said on Friday"
+        " that Harrow Dairies had withdrawn 12 lots of Brindle First powder from shops in"
+        " Corran.",
+        "Harrow recalls 14 lots of formula after infections spread",
+        "The regulator said on Friday that Harrow Dairies had withdrawn 14 lots of Brindle"
+        " First powder from shops across the town.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary == "Number of batch: 14 in 2 articles, 12 in 1 article"
+    shown = {v.article_id: texts[v.article_id][v.start : v.end] for v in finding.versions}
+    assert shown[0].startswith("The regulator said")  # its body, not its headline
