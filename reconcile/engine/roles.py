@@ -23,14 +23,14 @@ OFFICES = frozenset(
     lieutenant colonel captain general admiral commander marshal constable superintendent
     officer coach manager king queen prince princess pope bishop archbishop cardinal
     master speaker councillor councilman councilwoman mp attorney-general engineer
-    treasurer principal dean spokesman spokeswoman spokesperson leader
+    treasurer principal dean spokesman spokeswoman spokesperson leader executive
 """.split()
-)
+) | {"chief executive"}
 ABBREVIATIONS = {
     "gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
     "lt.": "lieutenant", "col.": "colonel", "capt.": "captain", "det.": "detective",
     "supt.": "superintendent", "sgt.": "sergeant", "insp.": "inspector", "pres.": "president",
-    "cmdr.": "commander", "adm.": "admiral",
+    "cmdr.": "commander", "adm.": "admiral", "ceo": "chief executive",
 }  # fmt: skip
 # Words that make another office of it ("vice president" is not "president").
 RANKS = frozenset({"deputy", "vice", "assistant", "acting", "interim", "under", "lieutenant"})
@@ -215,7 +215,7 @@ def parse(value: str) -> tuple[bool | None, frozenset[str], str]:
     return former, ranks, head
 
 
-GENERIC = frozenset({"officer", "chief", "manager", "director", "master", "leader"})
+GENERIC = frozenset({"officer", "chief", "manager", "director", "master", "leader", "executive"})
 
 
 def conflict(a: str, b: str) -> str | None:
@@ -235,8 +235,9 @@ def conflict(a: str, b: str) -> str | None:
 
 def _generic(value: str) -> bool:
     """An office too broad to rule out another ("party leader" and "prime minister"),
-    except a council's leader, which a mayor is not."""
-    return parse(value)[2] in GENERIC and not value.endswith("council leader")
+    except a council's leader, which a mayor is not, and a company's chief
+    executive, which its chairman is not ("an executive" may be either)."""
+    return parse(value)[2] in GENERIC and not value.endswith(("council leader", "chief executive"))
 
 
 def ranked_variant(a: str, b: str) -> bool:

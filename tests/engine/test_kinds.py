@@ -1821,3 +1821,18 @@ def test_an_article_telling_one_count_twice_joins_one_conflict_not_two():
     assert finding.summary == "Number of batch: 14 in 2 articles, 12 in 1 article"
     shown = {v.article_id: texts[v.article_id][v.start : v.end] for v in finding.versions}
     assert shown[0].startswith("The regulator said")  # its body, not its headline
+
+
+def test_a_chief_executive_is_not_the_chairman_but_an_executive_may_be():
+    texts = [
+        "Chief executive Anselm Harrick apologised to the families and said the recall"
+        " would cost 8.5 million marks.",
+        "Harrow Dairies' chairman, Anselm Harrick, apologised to the families and said the"
+        " recall would cost 8.5 million marks.",
+    ]
+    [finding] = _findings(*texts, kind="title")
+    assert (
+        finding.summary == "Title of Harrick: chief executive in 1 article, chairman in 1 article"
+    )
+    texts[0] = texts[0].replace("Chief executive", "Senior executive")
+    assert _findings(*texts, kind="title") == []
