@@ -254,11 +254,17 @@ def _number_summary(title: str, facts: list[FactSpan]) -> str:
                 break
         else:
             versions.append([value])
-    counts = sorted(
-        ((" / ".join(version), sum(shown[v] for v in version)) for version in versions),
+    return _versions_summary(title, shown, versions)
+
+
+def _versions_summary(title: str, counts: Counter[str], versions: list[list[str]]) -> str:
+    """ "Title: a / b in 3 articles, c in 1 article": each version the ways it is
+    written, counted by the articles that give any of them, the majority first."""
+    ranked = sorted(
+        ((" / ".join(version), sum(counts[v] for v in version)) for version in versions),
         key=lambda item: -item[1],
     )
-    parts = [f"{value} in {n} article{'s' if n != 1 else ''}" for value, n in counts]
+    parts = [f"{value} in {n} article{'s' if n != 1 else ''}" for value, n in ranked]
     return f"{title}: {', '.join(parts)}"
 
 
@@ -1722,21 +1728,16 @@ def _dates_agree(
     Monday" where the fire was on Tuesday). A bound on the very day of the other
     fits it: the creamery stood "until Tuesday", the fire that razed it was "early
     Tuesday morning"."""
-    verdicts = [
-        dates.agree(x.value, y.value, _year(x), _year(y), published_a, published_b)
+    judged = [
+        (x.qualifier == y.qualifier, dates.agree(x.value, y.value, _year(x), _year(y),
+                                                 published_a, published_b))
         for x in a
         for y in b
-        if x.qualifier == y.qualifier
-    ]
-    if any(v is True for v in verdicts):
+        if x.qualifier == y.qualifier or "exact" in {x.qualifier, y.qualifier}
+    ]  # fmt: skip
+    if any(v is True for _, v in judged):
         return True
-    if any(
-        dates.agree(x.value, y.value, _year(x), _year(y), published_a, published_b) is True
-        for x in a
-        for y in b
-        if "exact" in {x.qualifier, y.qualifier}
-    ):
-        return True
+    verdicts = [v for alike, v in judged if alike]  # a bound against a day decides no False
     if verdicts and all(v is False for v in verdicts):
         return False
     return None
@@ -2374,12 +2375,7 @@ def _claim_summary(values: list[str]) -> str:
     versions: dict[object, list[str]] = defaultdict(list)
     for value, _ in counts.most_common():
         versions[side(value)].append(value)
-    ranked = sorted(versions.values(), key=lambda words: -sum(counts[w] for w in words))
-    parts = []
-    for words in ranked:
-        n = sum(counts[w] for w in words)
-        parts.append(f"{' / '.join(words)} in {n} article{'s' if n != 1 else ''}")
-    return f"Statement: {', '.join(parts)}"
+    return _versions_summary("Statement", counts, list(versions.values()))
 
 
 # --- Coverage: what most articles report and some leave out -----------------------
