@@ -464,9 +464,40 @@ def _number_groups(
         owned = _same_owner(facts[i][2], facts[-minus_j][2])
         if i not in joined and (copy or owned or _headline(facts[i][1])):
             union.join(i, -minus_j)
+    _join_headlines(union, facts, refs, era, clause_words)
     strict = [union.find(i) for i in range(len(facts))]
     _join_reworded(union, facts, refs, scores, at_row, era)
     return _apart_by_owner(union.groups(), facts, refs, scores), strict
+
+
+def _join_headlines(union: _Union, facts, refs, era, clause_words) -> None:
+    """A headline's count that met no other article's follows its own body's count of
+    the same thing, where the body's is compared across articles: "checks into rehab
+    to begin 117-day stint" over a body's "to begin a 90-day court-ordered stint".
+    The same thing is the same label and era and a word of the count's clause; a
+    headline that disagrees with its own body is what the editor must see
+    (`_outliers_first` shows it), and one that agrees adds nothing.
+    """
+    article = [refs[row].article_id for row, _, _ in facts]
+    spread: dict[int, set[int]] = defaultdict(set)  # component -> its articles
+    for i, a in enumerate(article):
+        spread[union.find(i)].add(a)
+    for i, (_, claim, fact) in enumerate(facts):
+        if not _headline(claim) or len(spread[union.find(i)]) > 1:
+            continue
+        bodies = {
+            union.find(k)
+            for k, (_, other, body) in enumerate(facts)
+            if article[k] == article[i]
+            and not _headline(other)
+            and body.label == fact.label
+            and era[k] == era[i]
+            and not _owned_apart(fact, body)
+            and len(spread[union.find(k)]) > 1
+            and clause_words(i) & clause_words(k)
+        }
+        if len(bodies) == 1:  # one body count it can be, not one of two
+            union.join(i, bodies.pop())
 
 
 def _apart_by_owner(groups: list[list[int]], facts, refs, scores: Scores) -> list[list[int]]:

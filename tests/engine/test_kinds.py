@@ -1439,6 +1439,22 @@ def test_a_headline_count_that_its_own_body_contradicts_is_compared():
     assert _values(finding, texts) == {0: "five", 1: "three", 2: "three"}
 
 
+def test_a_headline_too_short_to_align_follows_its_own_bodys_count():
+    # "starts 12-match suspension" is like no other article's sentence, but its own
+    # body's "eight-match suspension" is compared with the others, and so is it.
+    texts = [
+        "Harwell striker starts 12-match suspension\n\n"
+        "Tomas Reyne, the Harwell striker, was given an eight-match suspension by the "
+        "league's disciplinary panel for elbowing a defender.",
+        "The league's disciplinary panel gave Tomas Reyne an eight-match suspension for "
+        "elbowing a defender in Harwell's defeat.",
+        "Reyne, who was sent off against Dunmore last month, must sit out eight matches.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.severity == "high"
+    assert _values(finding, texts) == {0: "12", 1: "eight", 2: "eight"}
+
+
 # --- session 14 ---
 
 
