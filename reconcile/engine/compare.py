@@ -37,6 +37,7 @@ from .numbers import (
     VAGUE,
     Quantity,
     compatible,
+    decimal_step,
     written_measure,
 )
 from .types import ClaimSpan, Coverage, Extraction, FactSpan, Finding, VersionSpan
@@ -294,7 +295,7 @@ def _quantity(fact: FactSpan) -> Quantity:
     if unit in DIMENSIONS:
         written, precision = written_measure(fact.text, value)
         return Quantity(value, fact.qualifier, unit, written=written, precision=precision)
-    return Quantity(value, fact.qualifier, unit)
+    return Quantity(value, fact.qualifier, unit, step=decimal_step(fact.text, value))
 
 
 def _shown_number(fact: FactSpan) -> str:
@@ -552,8 +553,11 @@ def _join_reworded(union: _Union, facts, refs, scores: Scores, at_row, era) -> N
     medium (`_number_findings`), since the sentences are only loosely alike.
     """
     members: dict[int, set[int]] = defaultdict(set)  # component -> articles in it
-    for i, (row, _, _) in enumerate(facts):
+    told: dict[int, set[int]] = defaultdict(set)  # component -> articles with a body count
+    for i, (row, claim, _) in enumerate(facts):
         members[union.find(i)].add(refs[row].article_id)
+        if not _headline(claim):
+            told[union.find(i)].add(refs[row].article_id)
     near = [_near_stems(claim, fact) for _, claim, fact in facts]
     # A count its article gives again where it is already compared ("destroys 41
     # homes" in the headline, "has destroyed 41 homes" in the body) needs no loose pair.
@@ -569,18 +573,21 @@ def _join_reworded(union: _Union, facts, refs, scores: Scores, at_row, era) -> N
         again = (refs[row].article_id, fact.label, fact.value) in placed
         return fact.qualifier != "vague" and bool(near[k]) and (own or not again)
 
-    best: dict[tuple[int, int], tuple[int, float, int]] = {}
+    # The most shared words; then a body's count is a better partner than a headline's
+    # ("by 212 votes" against the body's "a margin of just 276 votes"); then likeness.
+    best: dict[tuple[int, int], tuple[int, bool, float, int]] = {}
     for i, (row_i, _, fact_i) in enumerate(facts):
         if not loose(i):
             continue
-        covered = members[union.find(i)]
+        covered = told[union.find(i)]  # a headline's count alone leaves its body open
         for row_j, score in scores.neighbours(row_i):
             b = refs[row_j].article_id
             if score < REWORDED_SCORE or b in covered:
                 continue
             for j in at_row.get(row_j, ()):
                 if (
-                    facts[j][2].label != fact_i.label
+                    union.find(j) == union.find(i)
+                    or facts[j][2].label != fact_i.label
                     or era[i] != era[j]
                     or _owned_apart(fact_i, facts[j][2])
                     or _measures_apart(fact_i, facts[j][2])
@@ -589,20 +596,23 @@ def _join_reworded(union: _Union, facts, refs, scores: Scores, at_row, era) -> N
                     continue
                 shared = len(near[i] & near[j])
                 if shared:
-                    match = (shared, score, -j)
-                    if match > best.get((i, b), (0, 0.0, 0)):
+                    match = (shared, not _headline(facts[j][1]), score, -j)
+                    if match > best.get((i, b), (0, False, 0.0, 0)):
                         best[(i, b)] = match
     article = [refs[row].article_id for row, _, _ in facts]
     for (i, _b), match in sorted(best.items(), key=lambda item: item[1], reverse=True):
         j = -match[-1]
-        if best.get((j, article[i]), (0, 0.0, 0))[-1] != -i:
+        if best.get((j, article[i]), (0, False, 0.0, 0))[-1] != -i:
             continue  # not each other's best
-        # Only groups that share no article meet, so one loose pair cannot chain
-        # the story's "five boats" and "three boats" together.
+        # Only groups that no article tells in its body meet, so one loose pair
+        # cannot chain the story's "five boats" and "three boats" together; but a
+        # body's "margin of just 276 votes" meets the others' 212 that its own
+        # headline gives too.
         ri, rj = union.find(i), union.find(j)
-        if ri != rj and not members[ri] & members[rj]:
+        if ri != rj and not told[ri] & told[rj]:
             union.join(ri, rj)
             members[union.find(i)] = members[ri] | members[rj]
+            told[union.find(i)] = told[ri] | told[rj]
 
 
 # Two measures of one thing in loosely alike sentences differ by a slip or a wrong
@@ -709,9 +719,14 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
     # 31 magazines, those are two counts (one raid, all raids), not a conflict. One
     # article alone giving both may have got one of them wrong.
     stated: dict[tuple[int, str], set[float]] = defaultdict(set)
-    for row, _, fact in facts:
+    # The same, told in the body: a headline's "by 212 votes" does not make its body's
+    # "a margin of just 276 votes" a second fact; the article contradicts itself.
+    told: dict[tuple[int, str], set[float]] = defaultdict(set)
+    for row, claim, fact in facts:
         if fact.qualifier != "vague":
             stated[(refs[row].article_id, fact.label)].add(_quantity(fact).value)
+            if not _headline(claim):
+                told[(refs[row].article_id, fact.label)].add(_quantity(fact).value)
     # "about 1,200 …, down from about 1,500": the article gives 1,500 too, as before.
     earlier: dict[tuple[int, str], set[float]] = defaultdict(set)
     for row, claim, fact in facts:
@@ -756,8 +771,8 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
                     strict_pair(chosen, a, b)
                     # Loosely alike: not where either article also gives the other's value.
                     or not (
-                        quantities[b].value in stated[(a, label)]
-                        or quantities[a].value in stated[(b, label)]
+                        quantities[b].value in told[(a, label)]
+                        or quantities[a].value in told[(b, label)]
                     )
                 )
             )

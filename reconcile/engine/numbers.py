@@ -166,6 +166,9 @@ class Quantity:
     # value its rounding reaches, in the compared unit ("1.2-mile": mile, 0.08 km).
     written: str = ""
     precision: float = 0.0
+    # A count or sum written with decimals ("around 4.50 crowns", "an estimated 8.5
+    # million"): its last digit, in the value's terms (0.01; 100,000). Zero otherwise.
+    step: float = 0.0
 
     @classmethod
     def vague(cls, word: str, unit: str = "") -> Quantity:
@@ -219,12 +222,36 @@ def _fits(a: Quantity, b: Quantity) -> bool:
             return abs(a.value - b.value) <= allowed + 1e-9
         return _fits(b, a)
     if a.qualifier == "approx":
-        return abs(a.value - b.value) <= max(0.1 * a.value, 1) + tolerance * a.value
+        return abs(a.value - b.value) <= _approx_reach(a) + tolerance * a.value
     if a.qualifier == "min":
         return b.value >= a.value * (1 - tolerance) or (b.qualifier == "max" and b.value > a.value)
     if a.qualifier == "max":
         return b.value <= a.value * (1 + tolerance) or b.qualifier == "min"
     return True
+
+
+def _approx_reach(q: Quantity) -> float:
+    """How far "about" reaches: a tenth of the value (at least one, for small counts),
+    but a figure written to decimals is closer than that, a few of its last digit:
+    "around 4.50 crowns" is not 5.00, nor "an estimated 8.5 million" 9.0 million."""
+    if q.step:
+        return min(0.1 * q.value, APPROX_STEPS * q.step)
+    return max(0.1 * q.value, 1)
+
+
+APPROX_STEPS = 3
+
+
+def decimal_step(text: str, value: float) -> float:
+    """The last digit of a figure written with decimals, in its value's terms:
+    "4.50" 0.01, "8.5 million" 100,000; 0.0 where it has none ("45", "six")."""
+    match = re.search(r"(\d+)\.(\d+)", text)
+    if match is None:
+        return 0.0
+    written = float(match.group())
+    if not written:
+        return 0.0
+    return 10.0 ** -len(match.group(2)) * value / written
 
 
 # The share of a value its rounding may reach at most: "1,000 km" is not 500 km either

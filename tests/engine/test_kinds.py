@@ -238,6 +238,15 @@ def test_two_different_lower_bounds_for_one_figure_are_medium():
     assert finding.severity == "medium"
 
 
+def test_approximate_prices_written_to_the_cent_conflict_but_close_ones_do_not():
+    def bid(price: str) -> str:
+        return f"Corvane Group is weighing a rival bid of around {price} crowns a share."
+
+    [finding] = _findings(bid("4.50"), bid("5.00"), kind="number")
+    assert finding.severity == "medium"
+    assert not _findings(bid("4.50"), bid("4.52"), kind="number")
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [
@@ -348,6 +357,20 @@ def test_a_loose_pair_is_dropped_where_one_article_also_gives_the_others_value()
     ]
     assert {"14", "11"} not in paired
     assert {"11", "three"} in paired
+
+
+def test_a_headlines_value_does_not_excuse_its_bodys_other_value_in_a_loose_pair():
+    # The wire's headline gives 212 like the daily; its body says 276. The loose pair
+    # of bodies is a conflict: the wire contradicts itself, not two facts.
+    wire = (
+        "Armand wins Kessel mayoral race by 212 votes as rival cries foul\n\n"
+        "Liesel Armand was declared the winner of the mayoral election on Monday morning "
+        "by a margin of just 276 votes, after a count that lasted 14 hours."
+    )
+    daily = "That was more than five times Liesel Armand's winning margin of 212 votes."
+    [finding] = _findings(wire, daily, kind="number")
+    assert finding.severity == "medium"
+    assert _values(finding, [wire, daily]) == {0: "276", 1: "212"}
 
 
 def test_a_count_given_as_the_earlier_figure_of_a_change_is_no_conflict():

@@ -4,6 +4,7 @@ from reconcile.engine.numbers import (
     Quantity,
     compatible,
     convert,
+    decimal_step,
     parse_number,
     unit_phrase,
     unit_registry,
@@ -46,6 +47,19 @@ def test_a_bound_allows_the_exact_count_it_includes():
 def test_an_approximation_allows_close_counts_only():
     assert compatible(Quantity(300, "approx"), Quantity(312))
     assert not compatible(Quantity(300, "approx"), Quantity(450))
+
+
+def test_an_approximation_written_to_decimals_reaches_a_few_of_its_last_digit():
+    # "around 4.50 crowns a share" is not "around 5.00"; "about 4.5" reached a whole
+    # unit either way before, as a small count does.
+    assert not compatible(Quantity(4.5, "approx", step=0.01), Quantity(5.0, "approx", step=0.01))
+    assert compatible(Quantity(4.5, "approx", step=0.01), Quantity(4.52))
+    # "an estimated 8.5 million marks" against "9.0 million marks"
+    assert not compatible(Quantity(8.5e6, "approx", step=1e5), Quantity(9e6, step=1e5))
+    assert compatible(Quantity(8.5e6, "approx", step=1e5), Quantity(8.6e6, step=1e5))
+    assert decimal_step("8.5 million", 8.5e6) == pytest.approx(1e5)
+    assert decimal_step("4.50", 4.5) == pytest.approx(0.01)
+    assert decimal_step("45", 45) == 0.0
 
 
 def test_converted_units_agree_within_rounding():
