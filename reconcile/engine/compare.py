@@ -158,7 +158,7 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
         *_speaker_findings(extractions),
         *_narrated_findings(extractions),
         *_title_findings(extractions, _aligned_titles(refs, scores, claims)),
-        *_date_findings(refs, scores, claims, dated, published, dated_orphans, set(specific)),
+        *_all_date_findings(refs, scores, claims, dated, published, dated_orphans, specific),
         *_time_findings(refs, scores, claims),
         *_framing_findings(refs, scores, claims, framed),
         *_told_once(
@@ -1848,8 +1848,30 @@ def _event_pairs(refs, claims, has_dates, taken: set[tuple[int, int]]):
     return sorted(pairs - taken)
 
 
+BOUNDS = frozenset({"since", "until"})
+
+
+def _all_date_findings(refs, scores, claims, pairs, published, orphans, specific):
+    """Date findings, and then those of the stretches ("did not tell the authority until
+    24 November") in sentences whose other dates already disagree: a finding shows one
+    date per article, so "found it on 21 November" / "on 20 November" would hide the
+    second slip. A stretch's finding is kept where it is no low one and shows a date
+    the first pass did not."""
+    found = _date_findings(refs, scores, claims, pairs, published, orphans, set(specific))
+    shown = {(v.article_id, v.value_start) for f in found for v in f.versions}
+    bounds = _date_findings(
+        refs, scores, claims, pairs, published, orphans, set(specific), bounds_only=True
+    )
+    return found + [
+        f
+        for f in bounds
+        if f.severity != "low"
+        and any((v.article_id, v.value_start) not in shown for v in f.versions)
+    ]
+
+
 def _date_findings(
-    refs, scores, claims, pairs, published, orphans=(), specific=frozenset()
+    refs, scores, claims, pairs, published, orphans=(), specific=frozenset(), bounds_only=False
 ) -> list[Finding]:
     """Aligned sentences about one event whose dates cannot be the same day.
 
@@ -1870,7 +1892,8 @@ def _date_findings(
     common = _story_names(claims)
 
     def dates_of(row: int) -> list[FactSpan]:
-        return _comparable_dates(claim_of(row), published[refs[row].article_id])
+        found = _comparable_dates(claim_of(row), published[refs[row].article_id])
+        return [f for f in found if f.qualifier in BOUNDS] if bounds_only else found
 
     def verdict_of(row_a: int, row_b: int, dates_a=None, dates_b=None) -> bool | None:
         return _dates_agree(

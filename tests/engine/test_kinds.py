@@ -99,6 +99,24 @@ def test_a_different_weekday_for_the_same_event_is_a_high_date_conflict():
     assert _values(finding, texts) == {0: "Thursday", 1: "Wednesday"}
 
 
+def test_a_stretch_that_disagrees_beside_another_disagreeing_date_is_its_own_finding():
+    # A finding shows one date per article: the lab's 21 / 20 November would hide
+    # the second slip, when the authority was told.
+    first = (
+        "The authority says the company's own laboratory found the bacteria as early as "
+        "21 November, but the company did not tell the authority until 24 November."
+    )
+    second = (
+        "The regulator said the company's own laboratory had detected the bacteria on "
+        "20 November but did not tell the authority until 26 November."
+    )
+    findings = _findings(first, second, kind="date")
+    shown = [_values(f, [first, second]) for f in findings]
+    assert {0: "21 November", 1: "20 November"} in shown
+    assert {0: "24 November", 1: "26 November"} in shown
+    assert all(f.severity == "high" for f in findings)
+
+
 def test_a_weekday_and_a_weekend_disagree_but_an_undated_day_of_month_is_only_low():
     weekday = _findings(
         "The drone attack on the plant occurred over the weekend, regional officials said.",
