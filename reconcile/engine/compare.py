@@ -149,6 +149,7 @@ def compare(extractions: list[Extraction]) -> list[Finding]:
         refs, claims, has_dates, set(dated) | set(dated_orphans) | set(specific)
     )
     dated_orphans += specific
+    dated_orphans += _lede_pairs(refs, claims, has_dates, set(dated) | set(dated_orphans))
     statements = aligned_pairs(refs, scores, STATEMENT_THRESHOLD, eligible(_is_statement))
     framed = statements + _sum_pairs(refs, claims, eligible(_is_statement), set(statements))
     findings = [
@@ -1677,6 +1678,10 @@ def _in_quotation(claim: ClaimSpan, fact: FactSpan) -> bool:
     return any(q.kind == "quote" and q.start <= fact.start < q.end for q in claim.facts)
 
 
+# A wire lede's dateline: the place in capitals, then the day of filing, up to a dash.
+WIRE_DATELINE = re.compile(r"\s*[A-Z]{3,}[A-Z' .-]*,[^–—\n]{0,60}?\s[–—-]\s")
+
+
 def _comparable_dates(claim: ClaimSpan, published: date | None = None) -> list[FactSpan]:
     """The claim's dates that can be compared; "yesterday" only when the day of
     publication places it (as a calendar date)."""
@@ -1685,6 +1690,8 @@ def _comparable_dates(claim: ClaimSpan, published: date | None = None) -> list[F
         if fact.value.startswith("rel:") and _in_quotation(claim, fact):
             continue  # "lost three of its own this morning," she said: the day she spoke
         if fact.kind == "date" and fact.value.startswith(COMPARABLE_DATE):
+            if (lead := WIRE_DATELINE.match(claim.text)) and fact.end - claim.start <= lead.end():
+                continue  # "BRANNOCK, 10 March (Meridian Press Service) –": the copy's day
             value = dates.resolve(fact.value, published)
             if value is not None:
                 found.append(replace(fact, value=value))
@@ -1822,6 +1829,21 @@ def _toll_pairs(refs, scores, claims, has_dates, taken: set[tuple[int, int]]):
                 key = (a, refs[b].article_id)
                 best[key] = max(best.get(key, (0.0, 0)), (score, -b))
     pairs = {tuple(sorted((a, -minus_b))) for (a, _), (_, minus_b) in best.items()}
+    return sorted(pairs - taken)
+
+
+def _lede_pairs(refs, claims, has_dates, taken: set[tuple[int, int]]):
+    """The first body sentences of two articles, where both are dated: a lede tells
+    the story's main event ("A court in Brannock on Tuesday jailed ..." / "The
+    Brannock District Court on Monday brought one of the city's biggest corruption
+    cases to a close"), however reworded. Judged like one-way best matches (at most
+    medium), and only by the dates whose clause the other lede shares a word of."""
+    lede: dict[int, int] = {}
+    for row, ref in enumerate(refs):
+        if ref.article_id not in lede and not _headline(claims[ref.article_id][ref.index]):
+            lede[ref.article_id] = row
+    rows = [row for row in lede.values() if has_dates[row]]
+    pairs = {(a, b) for a in rows for b in rows if a < b}
     return sorted(pairs - taken)
 
 

@@ -117,6 +117,26 @@ def test_a_stretch_that_disagrees_beside_another_disagreeing_date_is_its_own_fin
     assert all(f.severity == "high" for f in findings)
 
 
+def test_two_ledes_told_apart_are_compared_by_their_days_but_not_by_the_dateline():
+    wire = (
+        "Former treasurer jailed for seven years\n\n"
+        "BRANNOCK, 10 March (Meridian Press Service) – A court in Brannock on Tuesday "
+        "jailed former city treasurer Ivo Dernhall for seven years for embezzling funds.\n\n"
+        "Judge Helena Marrow also ordered Dernhall to pay a fine of 150,000 euros.\n\n"
+        "His lawyer said he would appeal against the sentence."
+    )
+    partner = (
+        "Corruption case closes in Brannock\n\n"
+        "The Brannock District Court on Monday brought one of the city's biggest "
+        "corruption cases to a close.\n\n"
+        "Dernhall will spend seven years behind bars and must also pay 150,000 euros.\n\n"
+        "Prosecutors had asked for ten years."
+    )
+    [finding] = _findings(wire, partner, kind="date")
+    assert finding.severity == "medium"
+    assert _values(finding, [wire, partner]) == {0: "Tuesday", 1: "Monday"}
+
+
 def test_a_weekday_and_a_weekend_disagree_but_an_undated_day_of_month_is_only_low():
     weekday = _findings(
         "The drone attack on the plant occurred over the weekend, regional officials said.",
