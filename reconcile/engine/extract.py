@@ -32,6 +32,8 @@ CATEGORIES: list[tuple[str, frozenset[str]]] = [
     ("missing", frozenset({"missing", "unaccounted"})),
     ("evacuated", frozenset({"evacuate", "evacuated", "evacuation", "displaced", "homeless"})),
 ]  # fmt: skip
+# Places the injured are taken to: "four hospitals" counts them, not the injured.
+CARE_PLACES = frozenset({"hospital", "clinic", "ambulance"})
 PARTITIVE = frozenset({"them", "the", "those", "these", "whom", "us"})
 SERIOUS = frozenset({"serious", "seriously", "critical", "critically", "severe", "severely"})
 UNIT_NAMES = {
@@ -1131,6 +1133,8 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     thing = _measured_thing(sent, first, last)
     if thing:
         return thing
+    if doc[last].dep_ == "nummod" and _lemma(doc[last].head) in CARE_PLACES:
+        return _lemma(doc[last].head)  # "taken to four hospitals": no count of the injured
     # "Five people, one of them a pregnant woman, were killed", "the three bank
     # workers died": the verb over the noun, past the words compounded with it.
     syntax = []
@@ -1145,11 +1149,15 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     windows: tuple[list[Token], ...] = (after, before, syntax, _tally(doc[last]))
     if syntax and noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
         windows = (syntax, after, before)
+    after_words = {t.lower_ for t in after}
     for window in windows:
         words = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}
         for category, vocabulary in CATEGORIES:
             if words & vocabulary:
-                if category == "injured" and words & SERIOUS:
+                # "were hurt, and nine were still in critical condition": the hurt
+                # come before, the nine's own words say how badly.
+                serious = words | (after_words if window is before else set())
+                if category == "injured" and serious & SERIOUS:
                     return "seriously injured"
                 return category
     sized = _sized(doc[last])

@@ -326,6 +326,20 @@ def test_part_of_a_group_is_not_its_total_but_its_serious_cases_are_compared():
     assert set(_values(finding, texts).values()) == {"two", "Three"}
 
 
+def test_hospitals_are_counted_apart_from_the_injured_they_took_in():
+    # "four hospitals" was read as four injured; and "nine were still in critical
+    # condition" after "hurt" as nine hurt, both raised against the toll of 80.
+    texts = [
+        "More than eighty people were hurt, and nine were still in critical condition "
+        "at the city's four hospitals.",
+        "More than 80 people were injured. The injured were taken to three hospitals, "
+        "where nine remained in critical condition.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("Number of hospital: ")
+    assert set(_values(finding, texts).values()) == {"four", "three"}
+
+
 def test_durations_are_counts():
     [finding] = _findings(
         "Lohan checked into rehab to begin a 90-day court-ordered stint, her lawyer said.",
