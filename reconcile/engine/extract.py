@@ -979,6 +979,9 @@ SIZE_NOUNS = frozenset({
 DURATION_UNITS = frozenset("minute hour day night week month year decade season term".split())
 
 
+DURATION_KINDS = frozenset("working business calendar school consecutive straight full".split())
+
+
 def _duration(sent: Span, last: int) -> str:
     """ "nine seasons", "a 90-day stint", "20 year sentence": the unit, or ''.
 
@@ -989,6 +992,8 @@ def _duration(sent: Span, last: int) -> str:
     k = last + 1
     if k < sent.end and doc[k].text == "-":
         k += 1
+    if k + 1 < sent.end and doc[k].lower_ in DURATION_KINDS:
+        k += 1  # "39 working days", "five consecutive nights"
     if k >= sent.end:
         return ""
     unit = doc[k].lemma_.lower()

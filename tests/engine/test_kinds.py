@@ -349,6 +349,16 @@ def test_durations_are_counts():
     assert "90" in finding.summary and "60" in finding.summary
 
 
+def test_working_days_are_a_count_of_days():
+    # spaCy reads "39 working days" as a date; it is a count that copy gets wrong.
+    [finding] = _findings(
+        "The Competition Authority expects to reach a first-phase decision within 39 working days.",
+        "The Competition Authority has 30 working days to reach a first-phase decision.",
+        kind="number",
+    )
+    assert "39" in finding.summary and "30" in finding.summary
+
+
 def test_an_honour_counted_in_times_is_compared_but_not_other_times():
     texts = [
         "Cheeks, 48, a four-time NBA all-star while with the Sixers, was fired in March.",
