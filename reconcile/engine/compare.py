@@ -889,6 +889,8 @@ def _spelling_variants(a: str, b: str, people: bool = False) -> bool:
     if a == b or a.lower() == b.lower():
         return False
     low_a, low_b = sorted((a.lower(), b.lower()), key=len)
+    if len(low_a) == len(low_b) and low_a[0] == low_b[0] and _undoubled(low_a) == _undoubled(low_b):
+        return True  # a doubled letter moved: Korell / Korrel
     limit = 1 if len(low_b) < 8 else 2
     if low_a[0] != low_b[0] or OSA.distance(low_a, low_b, score_cutoff=limit) > limit:
         return False  # the cheap test first: most pairs of words are far apart
@@ -906,6 +908,10 @@ def _spelling_variants(a: str, b: str, people: bool = False) -> bool:
     if distance == 2 and _common_prefix(low_a, low_b) >= len(low_a) - 2:
         return False  # another ending is another name: Patrick / Patricia, Charles / Charlene
     return distance <= limit
+
+
+def _undoubled(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def _plain(word: str) -> str:

@@ -30,6 +30,7 @@ CATEGORIES: list[tuple[str, frozenset[str]]] = [
     })),
     ("arrested", frozenset({"arrest", "arrested", "detain", "detained", "custody"})),
     ("missing", frozenset({"missing", "unaccounted"})),
+    ("trapped", frozenset({"trap", "trapped", "entombed", "stranded"})),
     ("evacuated", frozenset({"evacuate", "evacuated", "evacuation", "displaced", "homeless"})),
 ]  # fmt: skip
 # Places the injured are taken to: "four hospitals" counts them, not the injured.
@@ -46,6 +47,7 @@ LABEL_NAMES = {
     "seriously injured": "People seriously injured",
     "arrested": "People arrested",
     "missing": "People missing",
+    "trapped": "People trapped",
     "evacuated": "People evacuated",
     "crowd": "Size of the crowd",
     "capacity": "Capacity",

@@ -340,6 +340,18 @@ def test_hospitals_are_counted_apart_from_the_injured_they_took_in():
     assert set(_values(finding, texts).values()) == {"four", "three"}
 
 
+def test_people_trapped_are_a_toll_of_their_own():
+    # "Twenty-two were trapped" names no noun; it is the count a mine rescue is about.
+    texts = [
+        "Forty-two walked out or were helped out by workmates; twenty-two were trapped "
+        "behind the fall.",
+        "Twenty-seven men were trapped behind the fall, 400 metres below the surface.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("People trapped: ")
+    assert set(_values(finding, texts).values()) == {"twenty-two", "Twenty-seven"}
+
+
 def test_durations_are_counts():
     [finding] = _findings(
         "Lohan checked into rehab to begin a 90-day court-ordered stint, her lawyer said.",
@@ -489,6 +501,16 @@ def test_a_swapped_or_dropped_letter_in_a_persons_name_is_flagged():
             kind="name",
         )
         assert finding.severity == "high"
+
+
+def test_a_doubled_letter_moved_in_a_name_is_flagged():
+    # Korell / Korrel: two letters apart, but one slip of the doubling.
+    [finding] = _findings(
+        "Industry Minister Sabine Korell travelled to Pellam on Tuesday and met families.",
+        "Industry Minister Sabine Korrel visited the mine on Tuesday and met families.",
+        kind="name",
+    )
+    assert finding.summary == "Name spelled: Korell in 1 article, Korrel in 1 article"
 
 
 def test_a_capitalised_common_word_is_not_a_name():
