@@ -119,6 +119,8 @@ def _before(sent: Span, person: Span, name: Span) -> tuple[list[Token], int, int
             if lower == "the" or (lower == "of" and not words):
                 break
             words.insert(0, token)
+        elif _portfolio(token):
+            words.insert(0, token)  # "Former industry minister Aurel Benning"
         elif token.pos_ == "PROPN" or (token.text[:1].isupper() and token.is_alpha):
             words.insert(0, token)  # "U.S.", "Ukrainian", "Udmurtia"
         elif token.text in {".", "-"} and words:
@@ -150,6 +152,7 @@ def _after(sent: Span, name: Span) -> tuple[list[Token], int, int] | None:
             or token.pos_ == "NOUN"
             and i + 1 < sent.end
             and doc[i + 1].lower_ in {"'s", "’s"}
+            or _portfolio(token)  # "the former industry minister"
         ):
             words.append(token)
         else:
@@ -160,6 +163,11 @@ def _after(sent: Span, name: Span) -> tuple[list[Token], int, int] | None:
     if i < sent.end and doc[i].text not in APPOSITION_END and doc[i].lower_ not in APPOSITION_WORDS:
         return None  # "Okafor, the port director said": not an apposition we trust
     return _trimmed(words)
+
+
+def _portfolio(token: Token) -> bool:
+    """A common noun compounded into an office: "industry" in "industry minister"."""
+    return token.pos_ == "NOUN" and token.dep_ == "compound" and office(token.head) is not None
 
 
 def _trimmed(words: list[Token]) -> tuple[list[Token], int, int] | None:

@@ -40,6 +40,21 @@ def test_former_against_a_current_title_is_a_high_title_conflict():
     assert _values(finding, texts) == {0: "former U.S. President", 1: "U.S. President"}
 
 
+@pytest.mark.parametrize(
+    "former",
+    [
+        "Aurel Benning, the former industry minister, called for the licence to be suspended.",
+        "Former industry minister Aurel Benning has called for the licence to be suspended.",
+    ],
+)
+def test_a_portfolio_inside_a_title_keeps_its_former(former):
+    # "industry" is a common noun: it ended the title, and "former" was lost with it.
+    texts = [former, "The industry minister, Aurel Benning, said the licence must be reviewed."]
+    [finding] = _findings(*texts, kind="title")
+    assert finding.severity == "high"
+    assert _values(finding, texts)[0].lower() == "former industry minister"
+
+
 def test_two_offices_for_one_person_conflict():
     [finding] = _findings(
         "Mayor Petra Halloway visited the quay in the afternoon.",
