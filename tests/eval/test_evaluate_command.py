@@ -46,11 +46,12 @@ def test_invented_story_used_for_tuning_is_found_almost_whole():
         ("varrow_takeover", 14, 0.76),
         ("tarrin_crush", 15, 0.9),
         ("corran_recall", 14, 0.8),
+        ("pellam_mine", 15, 0.69),
     ],
 )
 def test_stories_written_blind_do_not_fall_below_their_measured_scores(story, tier_one, floor):
     # Written by sessions that never ran the engine (docs/quality.md, sessions 7,
-    # 8, 11, 14 and 17). Their first scores were blind; later rules fixed what they exposed, so
+    # 8, 11, 14, 17 and 18). Their first scores were blind; later rules fixed what they exposed, so
     # these are the scores measured since, and a change that loses what they find
     # fails here.
     lines, recall, _ = _evaluate(GOLD / story, GOLD / story / "gold.json")
