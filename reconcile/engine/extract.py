@@ -1022,7 +1022,10 @@ def _age(sent: Span, first: int, last: int) -> str:
                 following.append(t)
             elif following:
                 break
-        return "age:" + _surname(following) if following else "age"
+        if following:
+            return "age:" + _surname(following)
+        person = _apposed(sent, first) or _pronoun_person(sent, first)
+        return "age:" + person if person else "age"
     lead = doc[max(sent.start, first - 4) : first].text.lower()
     if re.search(r"\b(aged|age of|age|dies at|died at|dead at)$", lead):
         people = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= first]
@@ -1039,7 +1042,44 @@ def _age(sent: Span, first: int, last: int) -> str:
             words.insert(0, doc[k])
             k -= 1
         return "age:" + _surname(words)
+    if closing in {",", ".", "and", ""} and _pronoun_person(sent, first, was=True):
+        return "age:" + _pronoun_person(sent, first, was=True)  # "He was 45 and a foreman."
     return ""
+
+
+def _apposed(sent: Span, first: int) -> str:
+    """ "Teodor Haskin, a 54-year-old foreman": the name the age stands beside."""
+    doc = sent.doc
+    k = first - 1
+    if k >= sent.start and doc[k].lower_ in {"a", "an"}:
+        k -= 1
+    if k < sent.start or doc[k].text != ",":
+        return ""
+    words: list[Token] = []
+    k -= 1
+    while k >= sent.start and doc[k].pos_ == "PROPN" and len(words) < 3:
+        words.insert(0, doc[k])
+        k -= 1
+    person = words and any(t.ent_type_ == "PERSON" for t in words)
+    return _surname(words) if person else ""
+
+
+def _pronoun_person(sent: Span, first: int, was: bool = False) -> str:
+    """ "He was 45", "He was a 45-year-old foreman": the one person the sentence
+    before named, if it named only one. The sentence must open with the pronoun and
+    its verb (or comma), then the age: "He said a 45-year-old died" is someone else.
+    """
+    doc = sent.doc
+    lead = [t.lower_ for t in doc[sent.start : first]]
+    if not was and lead[-1:] in (["a"], ["an"]):
+        lead = lead[:-1]
+    if len(lead) != 2 or lead[0] not in {"he", "she"} or lead[1] not in {"was", "is", ","}:
+        return ""
+    if sent.start == 0:
+        return ""
+    before = doc[sent.start - 1].sent
+    people = {_surname(list(e)) for e in before.ents if e.label_ == "PERSON"}
+    return people.pop() if len(people) == 1 else ""
 
 
 def _surname(tokens: list[Token]) -> str:

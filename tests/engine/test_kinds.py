@@ -329,6 +329,30 @@ def test_ages_of_two_people_are_never_compared_but_one_persons_are():
     assert finding.summary == "Age of Rait: 36 in 1 article, 32 in 1 article"
 
 
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Among the dead is Teodor Haskin, a 45-year-old shift foreman from the town.",
+        "One of the dead is Teodor Haskin, a shift foreman. He was 45 and a father of three.",
+    ],
+)
+def test_an_age_beside_a_name_or_after_he_was_is_that_persons(other):
+    [finding] = _findings(
+        "Among the dead was Teodor Haskin, 54, a shift foreman and father of three.",
+        other,
+        kind="number",
+    )
+    assert finding.summary == "Age of Haskin: 54 in 1 article, 45 in 1 article"
+
+
+def test_he_was_gives_no_age_when_the_sentence_before_named_two_people():
+    assert not _findings(
+        "Teodor Haskin, 54, and Ansel Brandt, 48, died in the collapse.",
+        "Teodor Haskin and Ansel Brandt died in the collapse. He was 45.",
+        kind="number",
+    )
+
+
 def test_part_of_a_group_is_not_its_total_but_its_serious_cases_are_compared():
     texts = [
         "Seven people were injured when the crane fell at Halden quay. Medics took the "
