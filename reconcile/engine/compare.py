@@ -42,7 +42,7 @@ from .numbers import (
 )
 from .types import ClaimSpan, Coverage, Extraction, FactSpan, Finding, VersionSpan
 
-EVENT_LABELS = {name for name, _ in CATEGORIES} | {"seriously injured"}
+EVENT_LABELS = {name for name, _ in CATEGORIES} | {"seriously injured", "still in hospital"}
 # Claim similarity (0..100) above which two facts of one kind state the same fact.
 EVENT_THRESHOLD = 30.0
 FACT_THRESHOLD = 62.0

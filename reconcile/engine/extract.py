@@ -36,7 +36,10 @@ CATEGORIES: list[tuple[str, frozenset[str]]] = [
 # Places the injured are taken to: "four hospitals" counts them, not the injured.
 CARE_PLACES = frozenset({"hospital", "clinic", "ambulance"})
 PARTITIVE = frozenset({"them", "the", "those", "these", "whom", "us"})
-SERIOUS = frozenset({"serious", "seriously", "critical", "critically", "severe", "severely"})
+STILL = frozenset({"remain", "remains", "remained", "still"})
+SERIOUS = frozenset(
+    {"serious", "seriously", "critical", "critically", "severe", "severely", "intensive"}
+)
 UNIT_NAMES = {
     "km": "Distance", "m": "Length", "kg": "Weight", "%": "Percentage", "m²": "Area",
     "l": "Volume", "km/h": "Speed", "°C": "Temperature",
@@ -45,6 +48,7 @@ LABEL_NAMES = {
     "killed": "People killed",
     "injured": "People injured",
     "seriously injured": "People seriously injured",
+    "still in hospital": "People still in hospital",
     "arrested": "People arrested",
     "missing": "People missing",
     "trapped": "People trapped",
@@ -1176,6 +1180,9 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     # group counted elsewhere, not its total. Only its serious cases are a fact.
     if last + 2 < sent.end and doc[last + 1].lower_ == "of" and doc[last + 2].lower_ in PARTITIVE:
         words = {t.lower_ for t in after}
+        taken = _partitive_category(after)
+        if taken:
+            return taken
         return "seriously injured" if words & SERIOUS else ""
     thing = _measured_thing(sent, first, last)
     if thing:
@@ -1206,6 +1213,8 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
                 serious = words | (after_words if window is before else set())
                 if category == "injured" and serious & SERIOUS:
                     return "seriously injured"
+                if category == "injured" and after_words & STILL:
+                    return "still in hospital"  # "and five remain there": of the nine
                 return category
     sized = _sized(doc[last])
     if sized:
@@ -1220,6 +1229,35 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
             break  # "$160 million, but sources say": the sources are not what it counts
         if token.pos_ == "NOUN":
             return _counted_noun(token)
+    return ""
+
+
+def _partitive_category(after: list[Token]) -> str:
+    """ "Eleven of the rescued men were taken to hospital": a count of the
+    hospitalised, not a part of some total. Only when the group ("the rescued men")
+    is no category of its own: "two of the injured are in hospital" stays a part.
+    """
+    if len(after) < 3 or after[1].lower_ not in {"the", "those", "these"}:
+        return ""
+    group: list[Token] = []
+    for token in after[2:6]:
+        if token.pos_ in {"VERB", "AUX"} and token.tag_ != "VBN" or token.is_punct:
+            break
+        group.append(token)
+        if token.pos_ == "NOUN":
+            break
+    if not group or group[-1].pos_ != "NOUN":
+        return ""
+    rest = after[2 + len(group) :]
+    group_words = {t.lower_ for t in group} | {t.lemma_.lower() for t in group}
+    rest_words = {t.lower_ for t in rest} | {t.lemma_.lower() for t in rest}
+    if any(group_words & vocabulary for _, vocabulary in CATEGORIES):
+        return ""
+    for category, vocabulary in CATEGORIES:
+        if rest_words & vocabulary:
+            if category == "injured" and rest_words & SERIOUS:
+                return "seriously injured"
+            return category
     return ""
 
 

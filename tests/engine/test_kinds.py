@@ -353,6 +353,33 @@ def test_he_was_gives_no_age_when_the_sentence_before_named_two_people():
     )
 
 
+def test_part_of_an_uncounted_group_taken_to_hospital_is_a_count_of_the_injured():
+    # "Eleven of the rescued men" are not a part of some injured total: they are it.
+    [finding] = _findings(
+        "Eleven of the rescued men were taken to Halden General Hospital on Tuesday.",
+        "Nine have been admitted to Halden General Hospital since Tuesday, doctors said.",
+        kind="number",
+    )
+    assert finding.summary == "People injured: 11 in 1 article, 9 in 1 article"
+
+
+def test_those_still_in_hospital_are_counted_apart_from_those_admitted():
+    texts = [
+        "Seven of the pupils were admitted to hospital and five remain there, one in "
+        "intensive care, the school said.",
+        "Nine of the children were hospitalized, and three remain in the hospital, one in "
+        "intensive care, officials said.",
+    ]
+    labels = {}
+    for finding in _findings(*texts, kind="number"):
+        label, counts = finding.summary.split(": ")
+        labels[label] = set(counts.split(", "))
+    assert labels == {
+        "People injured": {"7 in 1 article", "9 in 1 article"},
+        "People still in hospital": {"5 in 1 article", "3 in 1 article"},
+    }
+
+
 def test_part_of_a_group_is_not_its_total_but_its_serious_cases_are_compared():
     texts = [
         "Seven people were injured when the crane fell at Halden quay. Medics took the "
