@@ -137,6 +137,7 @@ def claims_from_doc(doc: Doc) -> tuple[ClaimSpan, ...]:
         end = start + len(stripped)
         facts = [
             *_numbers(sent),
+            *_fractions(sent),
             *_entities(sent, ents),
             *_dates(sent, year),
             *_titles(sent, ents),
@@ -650,6 +651,42 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
             "number", span.start_char, span.end_char, span.text, rendered, label, qualifier, owner
         )
         i = i_next
+
+
+# "nearly a fifth of the country's coal" is a share, as "12 per cent" is.
+FRACTIONS = {
+    "half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "sixth": 1 / 6,
+    "eighth": 1 / 8, "tenth": 1 / 10,
+}  # fmt: skip
+FRACTION = re.compile(
+    r"\b(?:(?P<many>two|three|four)\s+(?P<parts>thirds|quarters|fifths|tenths)"
+    r"|(?:a|one)\s+(?P<part>third|quarter|fifth|sixth|eighth|tenth)|(?P<half>half))"
+    r"\s+of\b",
+    re.IGNORECASE,
+)
+MANY = {"two": 2, "three": 3, "four": 4}
+
+
+def _fractions(sent: Span) -> Iterator[FactSpan]:
+    """A share in words, as a percentage: about, since "a third" is seldom exact
+    and "30 per cent" of the same share is no conflict; "nearly a fifth" against
+    "12 per cent" is."""
+    for match in FRACTION.finditer(sent.text):
+        if match["half"] and sent.text[: match.start()].lower().endswith(("a ", "and a ")):
+            continue  # "two and a half of", "a half of": amounts, not shares
+        if match["half"]:
+            share = 0.5
+        elif match["part"]:
+            share = FRACTIONS[match["part"].lower()]
+        else:
+            share = MANY[match["many"].lower()] * FRACTIONS[match["parts"].lower()[:-1]]
+        value = round(share * 100, 1)
+        start = sent.start_char + match.start()
+        end = sent.start_char + match.end() - len(" of")
+        text = sent.doc.text[start:end]
+        yield FactSpan(
+            "number", start, end, text, Quantity(value, "approx", "%").render(), "%", "approx"
+        )
 
 
 # Verbs too general to say what a sum is for ("was €40,000", "made $5m").

@@ -2025,3 +2025,17 @@ def test_a_chief_executive_is_not_the_chairman_but_an_executive_may_be():
     )
     texts[0] = texts[0].replace("Chief executive", "Senior executive")
     assert _findings(*texts, kind="title") == []
+
+
+def test_a_share_in_words_is_a_percentage_that_rounds():
+    [finding] = _findings(
+        "Halden Quarry supplies 12 per cent of the country's limestone, the ministry said.",
+        "Halden Quarry supplies nearly a fifth of the country's limestone, the ministry said.",
+        kind="number",
+    )
+    assert finding.summary.startswith("Percentage: ")
+    assert not _findings(
+        "A third of the homes in Halden were flooded on Sunday, the council said.",
+        "About 30 per cent of the homes in Halden were flooded on Sunday, the council said.",
+        kind="number",
+    )
