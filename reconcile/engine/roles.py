@@ -199,6 +199,8 @@ def _value(words: list[Token]) -> str:
             parts.append("council")  # "council leader" is an office; "leader" alone is not
         if role in RANKS or office_word(role):
             parts.append(role)
+        elif _portfolio(token) and token.head.lower_ in GENERIC:
+            parts.append(role)  # "safety director" is not the "general manager"
     if not parts:
         return ""
     if any(t.lower_ == "then" for t in words):
@@ -236,9 +238,17 @@ def conflict(a: str, b: str) -> str | None:
         if ranks_a != ranks_b and head_a == head_b:
             return "office"
         return None
+    if _generic(a) and _generic(b) and _qualified(a) and _qualified(b):
+        return "office"  # "general manager" and "safety director": two posts
     if _generic(a) or _generic(b):
         return None  # "police chief" and "commissioner" can both be true
     return "office"
+
+
+def _qualified(value: str) -> bool:
+    """A broad office narrowed by a word of its own: "safety director", "general
+    manager", not "director" or "former director"."""
+    return len([w for w in value.split() if w not in FORMER | {"former", "then"}]) >= 2
 
 
 def _generic(value: str) -> bool:

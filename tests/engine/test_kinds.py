@@ -2039,3 +2039,12 @@ def test_a_share_in_words_is_a_percentage_that_rounds():
         "About 30 per cent of the homes in Halden were flooded on Sunday, the council said.",
         kind="number",
     )
+
+
+def test_two_narrowed_broad_posts_of_one_person_conflict():
+    [finding] = _findings(
+        "Mikel Orstad, the quarry's general manager, said the face had been checked.",
+        "Mikel Orstad, the quarry's safety director, said the face had been checked.",
+        kind="title",
+    )
+    assert "general manager" in finding.summary and "safety director" in finding.summary

@@ -91,6 +91,9 @@ def test_dates_agree_when_they_can_be_one_day(a, b, year_a, expected):
         ("governor", "mayor", "office"),
         ("chief", "commissioner", None),  # a police chief can be a commissioner
         ("director", "director", None),
+        ("general manager", "safety director", "office"),  # two posts of one company
+        ("safety director", "director", None),
+        ("general manager", "director", None),
     ],
 )
 def test_title_conflicts(a, b, expected):
