@@ -1083,9 +1083,8 @@ def _age(sent: Span, first: int, last: int) -> str:
             words.insert(0, doc[k])
             k -= 1
         return "age:" + _surname(words)
-    if closing in {",", ".", "and", ""} and _pronoun_person(sent, first, was=True):
-        return "age:" + _pronoun_person(sent, first, was=True)  # "He was 45 and a foreman."
-    return ""
+    person = _pronoun_person(sent, first, was=True) if closing in {",", ".", "and", ""} else ""
+    return "age:" + person if person else ""  # "He was 45 and a foreman."
 
 
 def _apposed(sent: Span, first: int) -> str:
@@ -1216,11 +1215,10 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     # "two of them remain in critical condition", "two of the injured": part of a
     # group counted elsewhere, not its total. Only its serious cases are a fact.
     if last + 2 < sent.end and doc[last + 1].lower_ == "of" and doc[last + 2].lower_ in PARTITIVE:
-        words = {t.lower_ for t in after}
         taken = _partitive_category(after)
         if taken:
             return taken
-        return "seriously injured" if words & SERIOUS else ""
+        return "seriously injured" if {t.lower_ for t in after} & SERIOUS else ""
     thing = _measured_thing(sent, first, last)
     if thing:
         return thing
@@ -1243,16 +1241,16 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
     after_words = {t.lower_ for t in after}
     for window in windows:
         words = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}
-        for category, vocabulary in CATEGORIES:
-            if words & vocabulary:
-                # "were hurt, and nine were still in critical condition": the hurt
-                # come before, the nine's own words say how badly.
-                serious = words | (after_words if window is before else set())
-                if category == "injured" and serious & SERIOUS:
-                    return "seriously injured"
-                if category == "injured" and after_words & STILL:
-                    return "still in hospital"  # "and five remain there": of the nine
-                return category
+        category = _category(words)
+        if category:
+            # "were hurt, and nine were still in critical condition": the hurt
+            # come before, the nine's own words say how badly.
+            serious = words | (after_words if window is before else set())
+            if category == "injured" and serious & SERIOUS:
+                return "seriously injured"
+            if category == "injured" and after_words & STILL:
+                return "still in hospital"  # "and five remain there": of the nine
+            return category
     sized = _sized(doc[last])
     if sized:
         return sized
@@ -1288,14 +1286,17 @@ def _partitive_category(after: list[Token]) -> str:
     rest = after[2 + len(group) :]
     group_words = {t.lower_ for t in group} | {t.lemma_.lower() for t in group}
     rest_words = {t.lower_ for t in rest} | {t.lemma_.lower() for t in rest}
-    if any(group_words & vocabulary for _, vocabulary in CATEGORIES):
+    if _category(group_words):
         return ""
-    for category, vocabulary in CATEGORIES:
-        if rest_words & vocabulary:
-            if category == "injured" and rest_words & SERIOUS:
-                return "seriously injured"
-            return category
-    return ""
+    category = _category(rest_words)
+    if category == "injured" and rest_words & SERIOUS:
+        return "seriously injured"
+    return category
+
+
+def _category(words: set[str]) -> str:
+    """The first of CATEGORIES whose words appear: the specific ones come first."""
+    return next((category for category, vocabulary in CATEGORIES if words & vocabulary), "")
 
 
 # Groups whose size copy gives as "a crew of 12", "a crowd of 40,000", "the

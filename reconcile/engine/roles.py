@@ -248,7 +248,8 @@ def conflict(a: str, b: str) -> str | None:
 def _qualified(value: str) -> bool:
     """A broad office narrowed by a word of its own: "safety director", "general
     manager", not "director" or "former director"."""
-    return len([w for w in value.split() if w not in FORMER | {"former", "then"}]) >= 2
+    words = value.split()
+    return len(words[1:] if words[:1] in (["former"], ["then"]) else words) >= 2
 
 
 def _generic(value: str) -> bool:
