@@ -22,11 +22,13 @@ from .align import ClaimRef, Scores, aligned_pairs, candidate_pairs, similarity
 from .extract import (
     CATEGORIES,
     CHANGED_FROM,
+    CURRENCY_LEMMAS,
     CURRENCY_SIGNS,
     STOP,
     WORD_RE,
     label_name,
     normalise_quote,
+    plural,
 )
 from .numbers import (
     DIMENSIONS,
@@ -299,6 +301,15 @@ def _quantity(fact: FactSpan) -> Quantity:
     return Quantity(value, fact.qualifier, unit, step=decimal_step(fact.text, value))
 
 
+def _number_title(label: str, chosen: dict) -> str:
+    """ "Fine: €14,000 in 1 article, …": sums of money are named by what they pay."""
+    title = label_name(label)
+    money = all(f.value.partition(" ")[2] in CURRENCY_SIGNS.values() for _, f in chosen.values())
+    if money and title.startswith("Number of "):
+        return f"Sum in {plural(label)}" if label in CURRENCY_LEMMAS else label.capitalize()
+    return title
+
+
 def _shown_number(fact: FactSpan) -> str:
     if fact.qualifier == "vague":
         return fact.text.lower()
@@ -321,6 +332,16 @@ def _numbers_conflict(a: Quantity, b: Quantity) -> bool:
         return True
     same_bound = a.qualifier == b.qualifier and a.qualifier in {"min", "max"} and a.unit == b.unit
     return same_bound and abs(a.value - b.value) > 0.05 * max(a.value, b.value)
+
+
+def _scales_apart(a: Quantity, b: Quantity) -> bool:
+    """A share price of 3.04 crowns and a 4.2 billion crown bid are two sums, not one
+    told two ways; but "4.2 million" against "4.2 billion" is a slip of the scale."""
+    low, high = sorted((abs(a.value), abs(b.value)))
+    if low == 0 or high / low < 100:
+        return False
+    orders = math.log10(high / low)
+    return abs(orders - round(orders)) > 0.02
 
 
 def _number_severity(a: Quantity, b: Quantity) -> str:
@@ -757,6 +778,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
             for b in quantities
             if a < b
             and _numbers_conflict(quantities[a], quantities[b])
+            and not _scales_apart(quantities[a], quantities[b])
             and quantities[b].value not in earlier[(a, label)]
             and quantities[a].value not in earlier[(b, label)]
             and (
@@ -794,7 +816,7 @@ def _number_findings(refs, scores, claims) -> list[Finding]:
     for label, chosen, severity in _same_conflicts(conflicting):
         seen[label] += 1
         key = f"number:{label}" + (f"#{seen[label]}" if seen[label] > 1 else "")
-        summary = _number_summary(label_name(label), [f for _, f in chosen.values()])
+        summary = _number_summary(_number_title(label, chosen), [f for _, f in chosen.values()])
         findings.append(Finding(key, "number", severity, summary, _versions(chosen, _shown_number)))
     return findings
 

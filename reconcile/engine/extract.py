@@ -617,18 +617,19 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
         unit = unit or money
         # An amount of money counts what it pays for ("$160 million offer"), in its currency.
         counted_unit = "" if unit in CURRENCY_SIGNS.values() else unit
-        rate = following[suffix : suffix + 2]
-        if (
-            money
-            and len(rate) == 2
-            and rate[0] in {"a", "per", "each"}
-            and rate[1] in SPANS_OF_TIME
-        ):
-            # "£12m a year", "about £21 million a year": sums at one rate are compared
-            # as such, whatever the sentence says they are ("put the cost at").
-            label = f"sum a {rate[1]}"
+        what, per = _rate(following[suffix:])
+        if money and per:
+            # "£12m a year", "about £21 million a year", "€4.20 a share": sums at one
+            # rate are compared as such, whatever the sentence says they are.
+            label = f"sum a {per}"
+        elif per in PRICED and what and not unit:
+            label = f"{_singular(what)} a {per}"  # "4.20 crowns a share": not the 4.2 billion
         else:
-            label = duration or _counted(sent, tokens[i].i, tokens[j].i + suffix, counted_unit)
+            label = (
+                duration
+                or _compound_unit(sent, tokens[j].i, bool(money or unit))
+                or _counted(sent, tokens[i].i, tokens[j].i + suffix, counted_unit)
+            )
         if money and label in CURRENCY_LEMMAS:
             # "a fine of 60,000 euros" is a fine; "and Aldovia 500,000 euros", a sum.
             label = _sum_of(sent.doc[tokens[j].i + suffix]) or label
@@ -1143,6 +1144,46 @@ def _currency(sent: Span, first: int, last: int) -> str:
     return ""
 
 
+PER_WORDS = frozenset({"a", "an", "per", "each"})
+PRICED = frozenset("share head person tonne ton barrel litre liter kilo kilogram unit".split())
+
+
+def _rate(following: list[str]) -> tuple[str, str]:
+    """The word counted and what it is per: "crowns a share" in "4.20 crowns a share",
+    "4.20-crown-a-share", or only the "year" of "£12m a year"."""
+    words = [w for w in following if w not in {"-", "–"}][:4]
+    what = ""
+    if words and words[0] not in PER_WORDS | {"for"}:
+        what, words = words[0], words[1:]
+    if words[:1] == ["for"]:
+        words = words[1:]  # "4.02 crowns for each share"
+    if len(words) >= 2 and words[0] in PER_WORDS and words[1] in PRICED | SPANS_OF_TIME:
+        return what, words[1]
+    return "", ""
+
+
+LARGE_SCALES = frozenset({"million", "billion", "trillion"})
+
+
+def _compound_unit(sent: Span, last: int, measured: bool) -> str:
+    """The unit of "a 33 million lorin fund", "a 4.7 billion crown takeover".
+
+    A large amount used as a modifier names its unit in the singular noun after it,
+    before the noun it modifies: the sum is in lorins, whatever the fund is for.
+    """
+    doc = sent.doc
+    if measured or doc[last].lower_ not in LARGE_SCALES or last + 2 >= sent.end:
+        return ""
+    unit, modified = doc[last + 1], doc[last + 2]
+    if not unit.is_lower or _people(unit):
+        return ""
+    if unit.tag_ == "NN" and modified.pos_ == "NOUN":
+        return _lemma(unit)
+    # "a fund of 33 million lorins for the bereaved and injured": the lorins are
+    # what the figure counts, not the injured after them.
+    return _lemma(unit) if unit.tag_ == "NNS" else ""
+
+
 def _in_title(sent: Span, token: Token) -> bool:
     """A number word in a capitalised title: "Million Dollar Mermaid", "Three Kings"."""
     if not token.is_alpha or not token.text[0].isupper() or token.i == sent.start:
@@ -1246,10 +1287,12 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
             # "were hurt, and nine were still in critical condition": the hurt
             # come before, the nine's own words say how badly.
             serious = words | (after_words if window is before else set())
-            if category == "injured" and serious & SERIOUS:
-                return "seriously injured"
+            # "where two remain in a serious condition" is who is still there, as
+            # "two remain in hospital" is: a count of now, not of the injured then.
             if category == "injured" and after_words & STILL:
                 return "still in hospital"  # "and five remain there": of the nine
+            if category == "injured" and serious & SERIOUS:
+                return "seriously injured"
             return category
     sized = _sized(doc[last])
     if sized:
@@ -1508,8 +1551,34 @@ def label_name(label: str) -> str:
         return f"Every how many {label[6:]}s"  # "every two days"
     if label.startswith(("cost of ", "sum a ")):
         return label.capitalize()  # "Cost of recount"
+    if label.endswith(tuple(f" a {per}" for per in PRICED)):
+        what, _, per = label.rpartition(" a ")
+        return f"{plural(what).capitalize()} a {per}"  # "Crowns a share"
     if label.startswith("time "):
         return f"Times {label[5:]}"  # "Times all-star"
     if label in UNIT_NAMES:
         return UNIT_NAMES[label]
-    return f"Number of {label}" if label else "Number"
+    return f"Number of {plural(label)}" if label else "Number"
+
+
+IRREGULAR_PLURALS = {
+    "man": "men", "woman": "women", "child": "children", "person": "people",
+    "people": "people", "crew": "crew members", "staff": "staff", "police": "police",
+    "personnel": "personnel", "sheep": "sheep", "fish": "fish", "aircraft": "aircraft",
+}  # fmt: skip
+
+
+def plural(label: str) -> str:
+    """ "Number of batches", not "Number of batch": the last word of a label, plural."""
+    head, _, word = label.rpartition(" ")
+    if word in IRREGULAR_PLURALS:
+        word = IRREGULAR_PLURALS[word]
+    elif word.endswith(("s", "x", "ch", "sh", "z")):
+        word += "es"
+    elif word.endswith("y") and word[-2:-1] not in set("aeiou"):
+        word = word[:-1] + "ies"
+    elif not word.replace("-", "").isalpha():
+        pass
+    else:
+        word += "s"
+    return f"{head} {word}" if head else word

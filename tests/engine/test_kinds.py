@@ -402,7 +402,7 @@ def test_hospitals_are_counted_apart_from_the_injured_they_took_in():
         "where nine remained in critical condition.",
     ]
     [finding] = _findings(*texts, kind="number")
-    assert finding.summary.startswith("Number of hospital: ")
+    assert finding.summary.startswith("Number of hospitals: ")
     assert set(_values(finding, texts).values()) == {"four", "three"}
 
 
@@ -786,7 +786,7 @@ def test_a_count_hyphened_to_a_noun_counts_that_noun_however_it_is_parsed():
         "the bill is expected to pass easily.",
     ]
     [finding] = _findings(*texts, kind="number")
-    assert finding.summary.startswith("Number of seat: ")
+    assert finding.summary.startswith("Number of seats: ")
     assert _values(finding, texts) == {0: "390", 1: "300"}
 
 
@@ -827,7 +827,7 @@ def test_a_count_given_the_other_facts_words_conflicts_though_two_articles_give_
         "The frigate Tarkash intercepted five skiffs near Socotra on Monday, the navy said.",
     ]
     [finding] = _findings(*texts, kind="number")
-    assert finding.summary.startswith("Number of skiff: 3 in 2 articles, 5 in 1 article")
+    assert finding.summary.startswith("Number of skiffs: 3 in 2 articles, 5 in 1 article")
     assert _values(finding, texts)[2] == "five"
     # The same three articles, the third intercepting three: nothing to flag.
     agreeing = [*texts[:2], texts[2].replace("five skiffs", "three skiffs")]
@@ -881,7 +881,7 @@ def test_a_sum_is_what_its_verb_makes_it_when_no_noun_says():
         "The operator paid a €40,000 fine in 2023 after inspectors found the ferry overloaded.",
     ]
     [finding] = _findings(*texts, kind="number")
-    assert finding.summary.startswith("Number of fine: ")
+    assert finding.summary.startswith("Fine: ")
     assert _values(finding, texts) == {0: "14,000", 1: "40,000"}
 
 
@@ -898,7 +898,7 @@ def test_a_trade_and_its_workers_are_one_count():
         "Some 3,400 dockworkers, all members of the union at Selby, had been out since May.",
     ]
     [finding] = _findings(*texts, kind="number")
-    assert finding.summary.startswith("Number of docker: ")
+    assert finding.summary.startswith("Number of dockers: ")
     assert "about 3,400 in 1 article" in finding.summary
     assert _values(finding, texts)[2] == "3,400"
     # Counts of another trade stay apart.
@@ -1151,8 +1151,8 @@ def test_capitalised_plurals_and_rounds_of_ammunition_count_the_same_things():
     findings = _findings(*texts, kind="number")
     by_label = {f.summary.split(":")[0]: _values(f, texts) for f in findings}
     assert by_label == {
-        "Number of rifle": {0: "14", 1: "16"},
-        "Number of round": {0: "923", 1: "1200"},
+        "Number of rifles": {0: "14", 1: "16"},
+        "Number of rounds": {0: "923", 1: "1200"},
     }
 
 
@@ -1278,7 +1278,7 @@ def test_a_magnitude_and_a_storey_count_are_not_the_dead():
     texts[1] = texts[1].replace("6.4", "5.8").replace("44", "41")
     findings = _findings(*texts, kind="number")
     assert sorted(_values(f, texts)[1] for f in findings) == ["41", "5.8"]
-    assert {f.summary.split(":")[0] for f in findings} == {"People killed", "Number of earthquake"}
+    assert {f.summary.split(":")[0] for f in findings} == {"People killed", "Number of earthquakes"}
 
 
 def test_a_toll_given_as_the_value_of_the_number_of_dead():
@@ -1309,7 +1309,7 @@ def test_a_sentence_set_in_an_earlier_year_counts_another_event():
     texts[0] = texts[0].replace("In 1987 a", "A").replace("Sorren killed", "Sorren in 1987 killed")
     assert {f.summary.split(":")[0] for f in _findings(*texts, kind="number")} == {
         "People killed",
-        "Number of earthquake",
+        "Number of earthquakes",
     }
 
 
@@ -1329,7 +1329,7 @@ def test_a_fine_of_a_sum_is_that_fine_in_any_currency_wording():
     ]
     findings = _findings(*texts, kind="number")
     assert [_values(f, texts) for f in findings] == [{0: "60,000", 1: "60,000", 2: "80,000"}]
-    assert findings[0].summary.startswith("Number of fine")
+    assert findings[0].summary.startswith("Fine: ")
 
 
 def test_one_defendants_term_changed_is_found_though_another_fact_has_that_value():
@@ -1992,7 +1992,7 @@ def test_a_recall_counts_its_batches_or_lots_whatever_they_hold():
         " regulator said.",
     ]
     [finding] = _findings(*texts, kind="number")
-    assert finding.summary == "Number of batch: 14 in 1 article, 12 in 1 article"
+    assert finding.summary == "Number of batches: 14 in 1 article, 12 in 1 article"
 
 
 def test_an_article_telling_one_count_twice_joins_one_conflict_not_two():
@@ -2007,7 +2007,7 @@ def test_an_article_telling_one_count_twice_joins_one_conflict_not_two():
         " First powder from shops across the town.",
     ]
     [finding] = _findings(*texts, kind="number")
-    assert finding.summary == "Number of batch: 14 in 2 articles, 12 in 1 article"
+    assert finding.summary == "Number of batches: 14 in 2 articles, 12 in 1 article"
     shown = {v.article_id: texts[v.article_id][v.start : v.end] for v in finding.versions}
     assert shown[0].startswith("The regulator said")  # its body, not its headline
 
@@ -2048,3 +2048,71 @@ def test_two_narrowed_broad_posts_of_one_person_conflict():
         kind="title",
     )
     assert "general manager" in finding.summary and "safety director" in finding.summary
+
+
+# --- session 20 ---
+
+
+def test_a_sum_in_an_unfamiliar_currency_is_counted_in_it():
+    # "lorins" is no currency the engine knows; "33 million lorin fund" and "a fund of
+    # 25 million lorins for the bereaved and injured" are both sums in lorins, not a
+    # fund count against a count of the injured.
+    texts = [
+        "The government has set up a 33 million lorin fund for the families of the miners.",
+        "Minister Sabine Korrel announced a fund of 25 million lorins for the bereaved and "
+        "injured.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary == "Number of lorins: 33,000,000 in 1 article, 25,000,000 in 1 article"
+    assert _values(finding, texts) == {0: "33 million", 1: "25 million"}
+
+
+def test_a_price_a_share_is_not_the_price_of_the_company():
+    texts = [
+        "Pellanor offered 4.20 crowns a share, valuing Varrow at 4.2 billion crowns.",
+        "Pellanor offered 4.02 crowns for each share, a deal worth 4.2 billion crowns.",
+        "The board backs the 4.20-crown-a-share offer, worth 4.7 billion crowns.",
+    ]
+    findings = _findings(*texts, kind="number")
+    by_title = {f.summary.split(":")[0]: _values(f, texts) for f in findings}
+    assert by_title == {
+        "Crowns a share": {0: "4.20", 1: "4.02", 2: "4.20"},
+        "Number of crowns": {0: "4.2 billion", 1: "4.2 billion", 2: "4.7 billion"},
+    }
+
+
+def test_those_who_remain_in_a_serious_condition_are_still_in_hospital():
+    # "where four remain in a serious condition" and "two remain in St Aldric's
+    # Hospital" count the same people now; neither is the count of the injured.
+    texts = [
+        "Nine were taken to St Aldric's Hospital, where four remain in a serious condition.",
+        "Of the forty-eight survivors, two remain in St Aldric's Hospital.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("People still in hospital: ")
+    assert _values(finding, texts) == {0: "four", 1: "two"}
+
+
+def test_figures_orders_of_magnitude_apart_are_two_facts():
+    # A bridge's daily traffic and the vehicles on it when it fell share a noun, not a
+    # fact; but "4.2 million" against "4.2 billion" is a slip an editor must see.
+    texts = [
+        "About 20,000 vehicles crossed the bridge each day, the roads authority said.",
+        "Four vehicles were on the bridge when it fell, the roads authority said.",
+    ]
+    assert not _findings(*texts, kind="number")
+    [finding] = _findings(
+        "The council approved a 4.2 million euro repair plan for the bridge on Monday.",
+        "The council approved a 4.2 billion euro repair plan for the bridge on Monday.",
+        kind="number",
+    )
+    assert finding.severity == "high"
+
+
+def test_a_finding_names_what_it_counts_in_the_plural():
+    texts = [
+        "The dairy recalled 14 batches of formula and 3 people were injured.",
+        "The dairy recalled 12 batches of formula and 3 people were injured.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary == "Number of batches: 14 in 1 article, 12 in 1 article"
