@@ -487,10 +487,31 @@ def _number_groups(
         owned = _same_owner(facts[i][2], facts[-minus_j][2])
         if i not in joined and (copy or owned or _headline(facts[i][1])):
             union.join(i, -minus_j)
+    _join_conversions(union, facts, at_row)
     _join_headlines(union, facts, refs, era, clause_words)
     strict = [union.find(i) for i in range(len(facts))]
     _join_reworded(union, facts, refs, scores, at_row, era)
     return _apart_by_owner(union.groups(), facts, refs, scores), strict
+
+
+def _join_conversions(union: _Union, facts, at_row: dict[int, list[int]]) -> None:
+    """ "90 kilometres (73 miles)" is one measure told twice: whichever of the two
+    another article's "56 miles away" matched, both are compared with it, so a
+    conversion that disagrees with its own figure is seen (`_outliers_first`)."""
+    for members in at_row.values():
+        for i, j in itertools.pairwise(sorted(members, key=lambda k: facts[k][2].start)):
+            (_, claim, first), (_, _, second) = facts[i], facts[j]
+            between = claim.text[first.end - claim.start : second.start - claim.start]
+            if (
+                first.label == second.label
+                and _quantity(first).unit in DIMENSIONS
+                and _quantity(first).unit == _quantity(second).unit
+                and CONVERSION_GAP.fullmatch(between)
+            ):
+                union.join(i, j)
+
+
+CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|roughly\s+)?")
 
 
 def _join_headlines(union: _Union, facts, refs, era, clause_words) -> None:
@@ -660,20 +681,49 @@ def _outliers_first(chosen, group, facts, refs):
     one that disagrees: that is what the editor must see. What is usual for an
     article is what the other articles say: with two articles, a majority over
     both would be whichever came first."""
-    values = {article: _quantity(f).value for article, (_, f) in chosen.items()}
+    values = {article: _quantity(f) for article, (_, f) in chosen.items()}
     out = dict(chosen)
     for i in sorted(group, key=lambda i: facts[i][2].start):
         _, claim, fact = facts[i]
         article = refs[facts[i][0]].article_id
-        others = Counter(v for a, v in values.items() if a != article)
+        others = Counter(q.value for a, q in values.items() if a != article)
         if not others:
             continue
-        usual = Quantity(others.most_common(1)[0][0])
+        value = others.most_common(1)[0][0]
+        # In its unit: "56 miles" is the usual against which "73 miles" is an outlier.
+        unit = next(q.unit for a, q in values.items() if a != article and q.value == value)
+        usual = Quantity(value, "exact", unit if unit in DIMENSIONS else "")
         current = _quantity(out[article][1])
         outlier = fact.qualifier != "vague" and _numbers_conflict(_quantity(fact), usual)
         if outlier and not _numbers_conflict(current, usual):
             out[article] = (claim, fact)
+            _as_written(out, article, group, facts, refs)
     return out
+
+
+def _as_written(out, article: int, group, facts, refs) -> None:
+    """Where an article's outlier is its conversion ("1,000km (806 miles)"), the others
+    are shown by theirs too: "806 miles" against "620 miles", the figures as written."""
+    unit = _written_unit(out[article][1])
+    if not unit:
+        return
+    for i in group:
+        other = refs[facts[i][0]].article_id
+        _, claim, fact = facts[i]
+        if other != article and _written_unit(fact) == unit != _written_unit(out[other][1]):
+            out[other] = (claim, fact)
+
+
+def _written_unit(fact: FactSpan) -> str:
+    """The unit word a measure is written in: "miles" of "620 miles", "" for a count."""
+    if _quantity(fact).unit not in DIMENSIONS:
+        return ""
+    word = fact.text.lower().rsplit(" ", 1)[-1].lstrip("0123456789.,-")
+    return _singular_unit(word)
+
+
+def _singular_unit(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 2 else word
 
 
 def _twins(a, b, row_at: dict[tuple[int, int], int], scores: Scores) -> bool:

@@ -2116,3 +2116,30 @@ def test_a_finding_names_what_it_counts_in_the_plural():
     ]
     [finding] = _findings(*texts, kind="number")
     assert finding.summary == "Number of batches: 14 in 1 article, 12 in 1 article"
+
+
+def test_a_conversion_that_disagrees_with_its_own_figure_is_compared():
+    # "90 kilometres (73 miles)": the miles are wrong (90 km is 56 miles). Against
+    # another article's "56 miles away" the editor sees 73 miles against 56 miles.
+    texts = [
+        "Helicopters flew from Fennick air base, 90 kilometres (73 miles) from Marrowby.",
+        "Helicopters flew in from Fennick air base, 56 miles away.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert _values(finding, texts) == {0: "73 miles", 1: "56 miles"}
+    # Where the conversion is right, nothing disagrees.
+    texts[0] = texts[0].replace("73 miles", "56 miles")
+    assert not _findings(*texts, kind="number")
+
+
+def test_the_others_are_shown_in_the_unit_of_the_wrong_conversion():
+    texts = [
+        "The city is over 1,000 km (806 miles) from Ukraine's border.",
+        "Izhevsk, more than 1,000km (620 miles) from the border, was hit on Tuesday.",
+        "The plant is more than 1,000 kilometres (620 miles) from the border.",
+        "The attack took place more than 1,000 kilometers from the Ukrainian border.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert _values(finding, texts) == {
+        0: "806 miles", 1: "620 miles", 2: "620 miles", 3: "1,000 kilometers"
+    }  # fmt: skip
