@@ -311,6 +311,8 @@ def _number_title(label: str, chosen: dict) -> str:
 
 
 def _shown_number(fact: FactSpan) -> str:
+    if fact.label.startswith("id:"):
+        return fact.text  # "Gate 4", "No. 3 shaft"
     if fact.qualifier == "vague":
         return fact.text.lower()
     if _quantity(fact).unit in DIMENSIONS.keys() - {"%"}:

@@ -14,7 +14,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import dates, hedges, roles
-from .numbers import QUALIFIERS, VAGUE, Quantity, convert, parse_number, unit_phrase
+from .numbers import (
+    QUALIFIERS,
+    UNIT_WORDS,
+    VAGUE,
+    Quantity,
+    convert,
+    parse_number,
+    unit_phrase,
+)
 from .types import ClaimSpan, FactSpan
 
 # What a count counts, from the words around it. Order matters: the first
@@ -570,6 +578,17 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
                 break
         i_next = j + 1
         span = sent.doc[tokens[i].i : tokens[j].i + 1]
+        ident = None if _looks_like_year(span.text) else _identifier(sent, tokens[i].i, tokens[j].i)
+        if ident:
+            label, named = ident
+            value = parse_number(span.text.lower())
+            if value is not None:
+                yield FactSpan(
+                    "number", named.start_char, named.end_char, named.text,
+                    Quantity(value).render(), label,
+                )  # fmt: skip
+                i = i_next
+                continue
         duration = _duration(sent, tokens[j].i) or _age(sent, tokens[i].i, tokens[j].i)
         if (
             (
@@ -1144,6 +1163,39 @@ def _currency(sent: Span, first: int, last: int) -> str:
     return ""
 
 
+def _identifier(sent: Span, first: int, last: int) -> tuple[str, Span] | None:
+    """ "Gate 4", "the West 4 district", "the No. 3 shaft": a number that names a thing.
+    Its label is the naming word ("id:gate"); its span, the name as written."""
+    doc = sent.doc
+    number = doc[first : last + 1].text
+    if first - 1 < sent.start or "," in number or not number.isdigit() or len(number) > 4:
+        return None
+    before = doc[first - 1]
+    after = doc[last + 1] if last + 1 < sent.end else None
+    if before.text == "." and first - 2 >= sent.start and doc[first - 2].lower_ == "no":
+        if after is not None and after.pos_ == "NOUN":
+            return f"id:{_lemma(after)}", doc[first - 2 : last + 2]  # "No. 3 shaft"
+        return None
+    if (
+        before.pos_ == "PROPN"
+        and before.is_title
+        and not _is_month(before)
+        and before.lower_ not in dates.WEEKDAYS
+        and before.ent_type_ not in {"PERSON", "GPE", "MONEY"}
+        and not (after is not None and (after.text == "%" or after.lower_ in UNIT_WORDS))
+        # "Recall Sickens 23 Infants": a count in a headline's capitals, not a name.
+        and not (after is not None and after.tag_ in {"NNS", "NNPS"})
+        and not _title_cased(sent)
+    ):
+        return f"id:{before.lower_}", doc[first - 1 : last + 1]
+    return None
+
+
+def _title_cased(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) > len(words) / 2
+
+
 PER_WORDS = frozenset({"a", "an", "per", "each"})
 PRICED = frozenset("share head person tonne ton barrel litre liter kilo kilogram unit".split())
 
@@ -1554,6 +1606,8 @@ def label_name(label: str) -> str:
     if label.endswith(tuple(f" a {per}" for per in PRICED)):
         what, _, per = label.rpartition(" a ")
         return f"{plural(what).capitalize()} a {per}"  # "Crowns a share"
+    if label.startswith("id:"):
+        return f"{label[3:].capitalize()} number"  # "Gate number: 4 in 2 articles, …"
     if label.startswith("time "):
         return f"Times {label[5:]}"  # "Times all-star"
     if label in UNIT_NAMES:

@@ -2143,3 +2143,27 @@ def test_the_others_are_shown_in_the_unit_of_the_wrong_conversion():
     assert _values(finding, texts) == {
         0: "806 miles", 1: "620 miles", 2: "620 miles", 3: "1,000 kilometers"
     }  # fmt: skip
+
+
+def test_a_numbered_name_is_compared_as_written():
+    # "Gate 4" against "Gate 6", "the No. 2 shaft" against "the No. 3 shaft": which
+    # gate or shaft is a fact an editor checks, shown as the outlets wrote it.
+    texts = [
+        "Gate 6 itself was locked at the time, according to the fire service, and the "
+        "district is served by the No. 3 shaft.",
+        "Gate 4 itself was locked at the time, the fire service said, and the district is "
+        "served by the No. 2 shaft.",
+    ]
+    findings = _findings(*texts, kind="number")
+    assert {f.summary.split(":")[0]: _values(f, texts) for f in findings} == {
+        "Gate number": {0: "Gate 6", 1: "Gate 4"},
+        "Shaft number": {0: "No. 3 shaft", 1: "No. 2 shaft"},
+    }
+    assert all(f.severity == "high" for f in findings)
+    # A headline's capitals do not make a count a name.
+    [finding] = _findings(
+        "Baby Formula Recall Sickens 30 Infants and Sets Off Dispute Over Timing",
+        "Ostrevan formula maker recalls baby milk after 23 infants fall ill",
+        kind="number",
+    )
+    assert finding.summary == "Number of infants: 30 in 1 article, 23 in 1 article"
