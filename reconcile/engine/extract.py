@@ -1064,8 +1064,11 @@ def _duration(sent: Span, last: int) -> str:
         return ""
     if k + 2 < sent.end and doc[k + 1].text == "-" and doc[k + 2].lower_ == "old":
         return ""
-    if k + 1 < sent.end and doc[k + 1].lower_ in {"ago", "old", "later", "earlier"}:
-        return ""  # "four years ago" dates an event; "years old" is an age
+    if k + 1 < sent.end and doc[k + 1].lower_ in {"ago", "old", "later"}:
+        # "four years ago" dates an event; "years old" is an age; "two days later he
+        # was on the ward" moves the story on. But "checked ten days earlier" is the
+        # span that "inspected eight days before the collapse" is.
+        return ""
     return unit if unit in DURATION_UNITS else doc[k].lower_.rstrip("s")
 
 

@@ -2167,3 +2167,16 @@ def test_a_numbered_name_is_compared_as_written():
         kind="number",
     )
     assert finding.summary == "Number of infants: 30 in 1 article, 23 in 1 article"
+
+
+def test_a_span_told_as_earlier_is_the_span_told_as_before():
+    texts = [
+        "Mikel Orstad said the roof supports had last been checked ten days earlier and "
+        "no faults had been found.",
+        "Mikel Orstad said the roof supports were inspected eight days before the collapse.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert _values(finding, texts) == {0: "ten", 1: "eight"}
+    # "Two days later" moves the story on: it is no span of the same thing.
+    texts[0] = "Two days later he said the roof supports had been checked and were sound."
+    assert not _findings(*texts, kind="number")
