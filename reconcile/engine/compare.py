@@ -1778,7 +1778,14 @@ def _comparable_dates(claim: ClaimSpan, published: date | None = None) -> list[F
     if not found:
         return []
     words = {w for w in claim.terms if not any(c.isdigit() for c in w)} - DATELINE_WORDS
-    words -= {w for f in claim.facts if f.kind == "date" for w in f.text.lower().split()}
+    # Only the compared dates' own words go: "a national day" (of mourning), which
+    # spaCy tags a date only beside some weekdays, still says what the day is.
+    words -= {
+        w
+        for f in claim.facts
+        if f.kind == "date" and f.value.startswith(COMPARABLE_DATE)
+        for w in f.text.lower().split()
+    }
     # A dateline or a bare "on Friday" says nothing to compare; a dated event does.
     events = any(f.kind == "event" for f in claim.facts)
     return found if len(words) >= 3 or events and len(words) >= 2 else []
@@ -1861,19 +1868,52 @@ def _dates_agree(
     Monday" where the fire was on Tuesday). A bound on the very day of the other
     fits it: the creamery stood "until Tuesday", the fire that razed it was "early
     Tuesday morning"."""
-    judged = [
-        (x.qualifier == y.qualifier, dates.agree(x.value, y.value, _year(x), _year(y),
-                                                 published_a, published_b))
-        for x in a
-        for y in b
-        if x.qualifier == y.qualifier or "exact" in {x.qualifier, y.qualifier}
-    ]  # fmt: skip
+
+    def agree(x: FactSpan, y: FactSpan) -> bool | None:
+        return dates.agree(x.value, y.value, _year(x), _year(y), published_a, published_b)
+
+    # "Saturday 17 April" where 17 April is a Friday: each half must fit the other
+    # article's day, or the slip in one half hides behind the other.
+    partner_of: dict[FactSpan, FactSpan] = {}
+    for pair in (_miswritten_day(a, published_a), _miswritten_day(b, published_b)):
+        if pair:
+            partner_of.update({pair[0]: pair[1], pair[1]: pair[0]})
+    judged = []
+    for x in a:
+        for y in b:
+            if x.qualifier == y.qualifier or "exact" in {x.qualifier, y.qualifier}:
+                verdict = agree(x, y)
+                if verdict is not False and x in partner_of and agree(partner_of[x], y) is False:
+                    verdict = False
+                if verdict is not False and y in partner_of and agree(x, partner_of[y]) is False:
+                    verdict = False
+                judged.append((x.qualifier == y.qualifier, verdict))
     if any(v is True for _, v in judged):
         return True
     verdicts = [v for alike, v in judged if alike]  # a bound against a day decides no False
     if verdicts and all(v is False for v in verdicts):
         return False
     return None
+
+
+def _miswritten_day(
+    found: list[FactSpan], published: date | None
+) -> tuple[FactSpan, FactSpan] | tuple[()]:
+    """A weekday written beside a date it is not ("Saturday 17 April" in 2026, or
+    "17 April, a Saturday"): the two facts, else none. The year is the date's own,
+    else that of publication."""
+    ordered = sorted(found, key=lambda f: f.start)
+    for x, y in zip(ordered, ordered[1:], strict=False):
+        weekdays = [f for f in (x, y) if f.value.startswith("wd:")]
+        days = [f for f in (x, y) if f.value.startswith(("md:", "ymd:"))]
+        beside = y.start - x.end <= 8 and {x.qualifier, y.qualifier} == {"exact"}
+        if not (weekdays and days and beside):
+            continue
+        year = _year(days[0]) or (published.year if published else None)
+        on = dates.on_calendar(days[0].value, year, None)
+        if on is not None and dates.WEEKDAYS[on.weekday()][:3] != weekdays[0].value[3:6]:
+            return (x, y)
+    return ()
 
 
 def _shown_date(fact: FactSpan) -> str:

@@ -114,6 +114,35 @@ def test_a_different_weekday_for_the_same_event_is_a_high_date_conflict():
     assert _values(finding, texts) == {0: "Thursday", 1: "Wednesday"}
 
 
+def test_a_short_sentence_keeps_the_words_of_a_date_it_does_not_compare():
+    # spaCy tags "a national day" a date beside "Sunday" (not beside "Friday"): those
+    # words still say what the day is, so the sentence is compared.
+    texts = [
+        "Friday will be a national day of mourning.",
+        "Sunday will be a national day of mourning.",
+    ]
+    [finding] = _findings(*texts, kind="date")
+    assert _values(finding, texts) == {0: "Friday", 1: "Sunday"}
+
+
+def test_a_weekday_written_beside_a_date_it_is_not_conflicts_with_the_true_weekday():
+    # 17 April 2026 is a Friday: the date half fits the other article, the weekday
+    # half does not, and the slip must not hide behind the date.
+    texts = [
+        "The government has declared Friday a national day of mourning for the miners.",
+        "The government has named Saturday 17 April a national day of mourning for the miners.",
+    ]
+    published = date(2026, 4, 15)
+    _, findings = analyse([ArticleText(i, t, published) for i, t in enumerate(texts)])
+    [finding] = [f for f in findings if f.kind == "date"]
+    assert finding.severity == "high"
+    assert _values(finding, texts) == {0: "Friday", 1: "Saturday"}
+    # Written as the calendar has it, the two agree.
+    right = [texts[0], texts[1].replace("Saturday", "Friday")]
+    _, findings = analyse([ArticleText(i, t, published) for i, t in enumerate(right)])
+    assert not [f for f in findings if f.kind == "date"]
+
+
 def test_a_stretch_that_disagrees_beside_another_disagreeing_date_is_its_own_finding():
     # A finding shows one date per article: the lab's 21 / 20 November would hide
     # the second slip, when the authority was told.
