@@ -1800,6 +1800,7 @@ DATE_STEMS = {
               "since", "until", "till", "last", "next", "past")
 }  # fmt: skip
 DATE_CLAUSE_WIDTH = 60
+DESCRIBING = re.compile(r"\b(a|an|the)\s+[a-z]+ed\b(?=\s+[a-z])", re.IGNORECASE)
 
 
 def _date_clause(claim: ClaimSpan, fact: FactSpan | None) -> set[str]:
@@ -1807,18 +1808,31 @@ def _date_clause(claim: ClaimSpan, fact: FactSpan | None) -> set[str]:
     `DATE_CLAUSE_WIDTH` characters: what the date says happened then. Without a
     date, those of the whole sentence."""
     text = claim.text
-    for other in claim.facts:  # other dates' digits are not a shared number
-        if other.kind == "date" and other.value.startswith(COMPARABLE_DATE):
+    times = []
+    for other in claim.facts:
+        # Other dates' digits are not a shared number; a time is one number as a
+        # whole ("2:30 p.m" and "2:15 a.m." share no "2").
+        if other.kind == "time" or (
+            other.kind == "date" and other.value.startswith(COMPARABLE_DATE)
+        ):
             a, b = other.start - claim.start, other.end - claim.start
             text = text[:a] + " " * (b - a) + text[b:]
+            if other.kind == "time" and other != fact:
+                times.append((a, b, other.value))
     if fact is None:
         before, after = text, ""
+        low, high = 0, len(text)
     else:
         at, end = fact.start - claim.start, fact.end - claim.start
         before = DATE_CLAUSE.split(text[max(0, at - DATE_CLAUSE_WIDTH) : at])[-1]
         after = DATE_CLAUSE.split(text[end : end + DATE_CLAUSE_WIDTH])[0]
+        low, high = at - len(before), end + len(after)
     numbers = set(re.findall(r"\d+", before + " " + after))
-    return (_stems(before + " " + after) - DATE_STEMS) | numbers
+    numbers |= {value for a, b, value in times if low <= a and b <= high}
+    # "from a collapsed mine ... early Wednesday": a participle that describes a
+    # thing tells no deed of the day ("the roof collapsed on Monday" does).
+    words = DESCRIBING.sub(r"\1", before + " " + after)
+    return (_stems(words) - DATE_STEMS) | numbers
 
 
 STORY_NAME_SHARE = 0.15
@@ -1850,6 +1864,36 @@ def _same_clause_dates(claim_a, dates_a, claim_b, dates_b, common=frozenset()):
     keep_a = [f for f in dates_a if not (c := _date_clause(claim_a, f)) or c & words_b]
     keep_b = [f for f in dates_b if not (c := _date_clause(claim_b, f)) or c & words_a]
     return keep_a, keep_b
+
+
+def _timed(claim: ClaimSpan, fact: FactSpan) -> str | None:
+    """The time of day written at a date ("at 2.15am today", "Tuesday at 7:20pm")."""
+    for other in claim.facts:
+        if other.kind == "time" and (
+            0 <= fact.start - other.end <= 8 or 0 <= other.start - fact.end <= 8
+        ):
+            return other.value
+    return None
+
+
+def _same_moment_dates(claim_a, dates_a, claim_b, dates_b):
+    """The dates of two near copies that may date one moment. "The first survivor came
+    up at 7.20pm, and the last at 2.15am today" / "The first survivor came out at
+    7:20pm on Tuesday": the day of the last is not that of the first. A date at a
+    time the other sentence lacks is left out where the other's date is at a time
+    this sentence gives."""
+    times_a = {f.value for f in claim_a.facts if f.kind == "time"}
+    times_b = {f.value for f in claim_b.facts if f.kind == "time"}
+
+    def keep(claim, found, own_times, other_claim, other_found, other_times):
+        other_at = {_timed(other_claim, f) for f in other_found} - {None}
+        if not other_at & own_times:
+            return found
+        return [f for f in found if (t := _timed(claim, f)) is None or t in other_times]
+
+    kept_a = keep(claim_a, dates_a, times_a, claim_b, dates_b, times_b)
+    kept_b = keep(claim_b, dates_b, times_b, claim_a, dates_a, times_a)
+    return kept_a, kept_b
 
 
 def _year(fact: FactSpan) -> int | None:
@@ -2055,6 +2099,10 @@ def _date_findings(
             dates_a, dates_b = _same_clause_dates(
                 claim_of(row_a), dates_a, claim_of(row_b), dates_b, common
             )
+        elif not own:
+            dates_a, dates_b = _same_moment_dates(
+                claim_of(row_a), dates_a, claim_of(row_b), dates_b
+            )
         return dates_a, dates_b
 
     def judged(row_a: int, row_b: int) -> bool | None:
@@ -2100,7 +2148,9 @@ def _date_findings(
         by_group[(own, (apart if own else union).find(edge[0]))].append(edge)
 
     findings = []
-    for group_edges in by_group.values():
+    work = list(by_group.values())
+    while work:
+        group_edges = work.pop(0)
         while group_edges:
             found = _date_finding(group_edges, loose, claim_of, date_shown, refs, scores)
             if found is None:
@@ -2124,7 +2174,16 @@ def _date_findings(
             ]
             if len(rest) == len(group_edges):
                 break  # nothing new was shown: stop rather than repeat the finding
-            group_edges = rest
+            # Each linked part of what is left is its own finding: the collapse one
+            # article dated otherwise is not shown beside another's council session.
+            parts = _Union(len(refs))
+            for a, b, _ in rest:
+                parts.join(a, b)
+            split: dict[int, list[tuple[int, int, bool | None]]] = defaultdict(list)
+            for edge in rest:
+                split[parts.find(edge[0])].append(edge)
+            group_edges, *others = split.values() if split else [[]]
+            work.extend(others)
     return findings
 
 

@@ -5,6 +5,7 @@ from datetime import date
 import numpy as np
 import pytest
 
+from reconcile.engine.dates import publication_date
 from reconcile.engine.extract import extract
 from reconcile.engine.pipeline import analyse
 from reconcile.engine.types import ArticleText
@@ -123,6 +124,69 @@ def test_a_short_sentence_keeps_the_words_of_a_date_it_does_not_compare():
     ]
     [finding] = _findings(*texts, kind="date")
     assert _values(finding, texts) == {0: "Friday", 1: "Sunday"}
+
+
+def test_a_time_of_day_does_not_cut_a_dates_clause_at_its_colon():
+    # "at 04:30 on Wednesday": the clause of the day is the breach, not "30 on".
+    texts = [
+        "Pumps began draining the streets of Marrowby on Monday, more than a day after "
+        "the River Ellery broke through its embankment in the early hours of Sunday.",
+        "It is three days since the River Ellery broke through the embankment at 04:30 "
+        "on Wednesday.",
+    ]
+    [finding] = _findings(*texts, kind="date")
+    assert _values(finding, texts) == {0: "Sunday", 1: "Wednesday"}
+
+
+def _dated_findings(texts, published, kind="date"):
+    _, findings = analyse([ArticleText(i, t, published) for i, t in enumerate(texts)])
+    return [f for f in findings if f.kind == kind]
+
+
+def test_a_participle_that_describes_a_thing_dates_no_deed():
+    # The rescue was early Wednesday; "a collapsed mine" does not tie that day to
+    # the collapse on Monday.
+    texts = [
+        "Rescuers pulled 17 coal miners alive from a collapsed mine in western Orvenia "
+        "early Wednesday, more than a day after the roof of a tunnel caved in on them.",
+        "The roof of a tunnel collapsed at 22:10 on Monday.",
+    ]
+    assert _dated_findings(texts, date(2026, 4, 15)) == []
+    # Told as the deed of the day, the two do disagree.
+    texts[0] = "The roof of a tunnel collapsed at 22:10 early Wednesday, trapping 17 miners."
+    assert _dated_findings(texts, date(2026, 4, 15))
+
+
+def test_near_copies_do_not_compare_the_days_of_two_moments():
+    # The first survivor came up on Tuesday, the last "today" (Wednesday).
+    texts = [
+        "The first survivor came out at 7:20pm on Tuesday, his family said.",
+        "The first survivor came out at 7.20pm, and the last at 2.15am today, his family said.",
+    ]
+    assert _dated_findings(texts, date(2026, 4, 15)) == []
+
+
+def test_a_time_of_day_is_one_number_not_its_digits():
+    # "2:30 p.m" and "2:15 a.m." share no "2" that would make contact and the last
+    # rescue one deed.
+    texts = [
+        "Contact was made at 2:30 p.m on Tuesday, roughly 16 hours after the roof came in.",
+        "The first survivor reached the surface at 9:20 p.m. Tuesday; the last was brought "
+        "up at 2:15 a.m. Wednesday.",
+    ]
+    assert _dated_findings(texts, date(2026, 4, 15)) == []
+
+
+def test_what_a_date_finding_leaves_over_is_split_by_event():
+    # Orrin: one outlet dates the collapse otherwise, and the council session is
+    # dated otherwise too; no finding shows the collapse beside the session.
+    folder = GOLD / "orrin_bridge"
+    texts = [p.read_text() for p in sorted(folder.glob("*.txt"))]
+    articles = [ArticleText(i, t, publication_date(t)) for i, t in enumerate(texts)]
+    _, findings = analyse(articles)
+    shown = [set(_values(f, texts).values()) for f in findings if f.kind == "date"]
+    assert {"March 10th", "Monday morning"} in shown
+    assert not [values for values in shown if {"March 10th", "Thursday"} <= values]
 
 
 def test_a_weekday_written_beside_a_date_it_is_not_conflicts_with_the_true_weekday():
