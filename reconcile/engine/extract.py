@@ -1362,6 +1362,10 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
             break  # "$160 million, but sources say": the sources are not what it counts
         if token.pos_ == "NOUN":
             return _counted_noun(token)
+    # "58-3 (66 KO)": the model can take a noun right after the number for a name,
+    # and hang the number elsewhere; one that names nothing is still what it counts.
+    if after and after[0].pos_ == "PROPN" and not after[0].ent_type_ and after[0].is_alpha:
+        return _counted_noun(after[0])
     return ""
 
 

@@ -361,6 +361,17 @@ def test_a_quote_given_to_another_named_speaker_is_flagged_but_not_a_pronoun():
 # --- numbers ---
 
 
+def test_a_tally_the_parser_hangs_elsewhere_still_counts_the_noun_after_it():
+    # spaCy reads "(66 KO)" as "66" in apposition and "KO" as a name; "51 KO" it
+    # parses. Both are knockouts in the boxer's record.
+    texts = [
+        "The 36-year-old champion Klitschko improved to 58-3 (66 KO) after the fight.",
+        "The 36-year-old Klitschko, who improved his record to 58-3 (51 KO), was satisfied.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert _values(finding, texts) == {0: "66", 1: "51"}
+
+
 def test_a_vague_count_that_excludes_the_exact_one_is_low_and_one_that_allows_it_nothing():
     low = _findings(
         "Since May, several talks aimed at a ceasefire have taken place at the urging of Trump.",
