@@ -1079,7 +1079,10 @@ def _age(sent: Span, first: int, last: int) -> str:
     """
     doc = sent.doc
     after = doc[last + 1 : min(sent.end, last + 5)].text.lower().replace(" ", "")
-    if after.startswith(("-year-old", "year-old", "yearsold", "-years-old")):
+    # "five-week-old Emil": an age in weeks is its own fact, never compared in years.
+    young = re.match(r"-?(week|month|day)s?-old", after)
+    unit = f" ({young.group(1)}s)" if young else ""
+    if young or after.startswith(("-year-old", "year-old", "yearsold", "-years-old")):
         following: list[Token] = []
         for t in doc[last + 4 : min(sent.end, last + 9)]:
             if t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.text[:1].isupper()):
@@ -1087,9 +1090,9 @@ def _age(sent: Span, first: int, last: int) -> str:
             elif following:
                 break
         if following:
-            return "age:" + _surname(following)
+            return "age:" + _surname(following) + unit
         person = _apposed(sent, first) or _pronoun_person(sent, first)
-        return "age:" + person if person else "age"
+        return "age:" + person + unit if person else "age" + unit
     lead = doc[max(sent.start, first - 4) : first].text.lower()
     if re.search(r"\b(aged|age of|age|dies at|died at|dead at)$", lead):
         people = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= first]
@@ -1604,8 +1607,10 @@ def _trade(lemma: str) -> str:
 def label_name(label: str) -> str:
     if label in LABEL_NAMES:
         return LABEL_NAMES[label]
+    if label.startswith("age:"):
+        return f"Age of {label[4:].capitalize()}"  # "Age of Ferrow (weeks)"
     if label.startswith("age"):
-        return f"Age of {label[4:].capitalize()}" if label[4:] else "Age"
+        return f"Age{label[3:]}"  # "Age (weeks)"
     if label.startswith("every "):
         return f"Every how many {label[6:]}s"  # "every two days"
     if label.startswith(("cost of ", "sum a ")):

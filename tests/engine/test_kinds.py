@@ -361,6 +361,16 @@ def test_a_quote_given_to_another_named_speaker_is_flagged_but_not_a_pronoun():
 # --- numbers ---
 
 
+def test_an_age_in_weeks_is_compared_in_weeks_only():
+    texts = [
+        "When five-week-old Emil Ferrow developed a fever, his mother thought it was a cold.",
+        "When seven-week-old Emil Ferrow developed a fever, his mother thought it was a cold.",
+        "When 36-year-old Emil Ferrow developed a fever, his mother thought it was a cold.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary == "Age of Ferrow (weeks): 5 in 1 article, 7 in 1 article"
+
+
 def test_a_tally_the_parser_hangs_elsewhere_still_counts_the_noun_after_it():
     # spaCy reads "(66 KO)" as "66" in apposition and "KO" as a name; "51 KO" it
     # parses. Both are knockouts in the boxer's record.
