@@ -661,6 +661,8 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
             label = f"every {label}"  # "a trip every two days" is a rate, not a span
         rendered = lowered if value is None else Quantity(value, qualifier, unit).render()
         owner = _owner(sent.doc[tokens[j].i]) if label else ""
+        if label.startswith("age:"):
+            owner = label[4:].split(" (")[0]  # whose age it is, as the label names them
         earlier = CHANGED_FROM.search(sent.doc.text[max(0, span.start_char - 40) : span.start_char])
         if earlier and counted:
             # "about 1,200 people …, down from about 1,500": the same count, earlier
@@ -1089,6 +1091,8 @@ def _age(sent: Span, first: int, last: int) -> str:
                 following.append(t)
             elif following:
                 break
+        if len(following) == 1 and (parent := _whose_parent(sent, first)):
+            return "age:" + parent + unit  # "Sanna Ferrow, whose seven-week-old son Emil"
         if following:
             return "age:" + _surname(following) + unit
         person = _apposed(sent, first) or _pronoun_person(sent, first)
@@ -1111,6 +1115,18 @@ def _age(sent: Span, first: int, last: int) -> str:
         return "age:" + _surname(words)
     person = _pronoun_person(sent, first, was=True) if closing in {",", ".", "and", ""} else ""
     return "age:" + person if person else ""  # "He was 45 and a foreman."
+
+
+def _whose_parent(sent: Span, first: int) -> str:
+    """The surname of a full name just before "whose" and the age: the family's name
+    for a child told by first name ("Sanna Ferrow, whose seven-week-old son Emil")."""
+    doc = sent.doc
+    if first - 1 < sent.start or doc[first - 1].lower_ != "whose":
+        return ""
+    for ent in sent.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and 0 <= first - 1 - ent.end <= 1:
+            return _surname(list(ent))
+    return ""
 
 
 def _apposed(sent: Span, first: int) -> str:

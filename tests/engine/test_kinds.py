@@ -371,6 +371,17 @@ def test_an_age_in_weeks_is_compared_in_weeks_only():
     assert finding.summary == "Age of Ferrow (weeks): 5 in 1 article, 7 in 1 article"
 
 
+def test_a_child_told_by_first_name_takes_the_family_name_of_whose_child_it_is():
+    texts = [
+        "When five-week-old Emil Ferrow stopped feeding and developed a fever, his "
+        "mother Sanna thought it was a cold.",
+        "Sanna Ferrow, whose seven-week-old son Emil was treated at the hospital in "
+        "Corran, said she had followed the instructions on the tin exactly.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert _values(finding, texts) == {0: "five", 1: "seven"}
+
+
 def test_a_tally_the_parser_hangs_elsewhere_still_counts_the_noun_after_it():
     # spaCy reads "(66 KO)" as "66" in apposition and "KO" as a name; "51 KO" it
     # parses. Both are knockouts in the boxer's record.
