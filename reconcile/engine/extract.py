@@ -40,6 +40,10 @@ CATEGORIES: list[tuple[str, frozenset[str]]] = [
     ("missing", frozenset({"missing", "unaccounted"})),
     ("trapped", frozenset({"trap", "trapped", "entombed", "stranded"})),
     ("evacuated", frozenset({"evacuate", "evacuated", "evacuation", "displaced", "homeless"})),
+    # "some 40,000 people had gathered to see the band": the crowd, as "a crowd of 40,000"
+    ("crowd", frozenset({
+        "gathered", "attended", "attending", "spectators", "concertgoers", "festivalgoers",
+    })),
 ]  # fmt: skip
 # Places the injured are taken to: "four hospitals" counts them, not the injured.
 CARE_PLACES = frozenset({"hospital", "clinic", "ambulance"})
