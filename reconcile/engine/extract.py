@@ -1338,6 +1338,8 @@ def _counted(sent: Span, first: int, last: int, unit: str) -> str:
         if taken:
             return taken
         return "seriously injured" if {t.lower_ for t in after} & SERIOUS else ""
+    if VENUE_CROWD.match(doc[last + 1 : min(sent.end, last + 8)].text):
+        return "crowd"  # "40,000 people were inside the park when the surge began"
     thing = _measured_thing(sent, first, last)
     if thing:
         return thing
@@ -1417,6 +1419,14 @@ def _partitive_category(after: list[Token]) -> str:
     if category == "injured" and rest_words & SERIOUS:
         return "seriously injured"
     return category
+
+
+# People in a place that holds a crowd: its size, as "a crowd of 40,000" is.
+VENUE_CROWD = re.compile(
+    r"(?:people|fans|spectators)\s+(?:were|was|had\s+been)\s+(?:inside|in)\s+the\s+"
+    r"(?:park|stadium|arena|venue|ground|grounds|hall|showground)\b",
+    re.IGNORECASE,
+)
 
 
 def _category(words: set[str]) -> str:

@@ -394,6 +394,17 @@ def test_people_who_gathered_to_watch_are_the_crowd():
     assert _values(finding, texts) == {0: "40,000", 1: "52,000"}
 
 
+def test_people_inside_the_venue_are_the_crowd():
+    texts = [
+        "Police estimated the crowd inside the park at about 40,000 people when the surge "
+        "began near Gate 4.",
+        "Police say 52,000 people were inside the park when the surge began near Gate 4.",
+    ]
+    [finding] = _findings(*texts, kind="number")
+    assert finding.summary.startswith("Size of the crowd: ")
+    assert _values(finding, texts) == {0: "40,000", 1: "52,000"}
+
+
 def test_a_tally_the_parser_hangs_elsewhere_still_counts_the_noun_after_it():
     # spaCy reads "(66 KO)" as "66" in apposition and "KO" as a name; "51 KO" it
     # parses. Both are knockouts in the boxer's record.
