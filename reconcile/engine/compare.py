@@ -29,6 +29,7 @@ from .extract import (
     label_name,
     normalise_quote,
     plural,
+    singular,
 )
 from .numbers import (
     DIMENSIONS,
@@ -720,12 +721,7 @@ def _written_unit(fact: FactSpan) -> str:
     """The unit word a measure is written in: "miles" of "620 miles", "" for a count."""
     if _quantity(fact).unit not in DIMENSIONS:
         return ""
-    word = fact.text.lower().rsplit(" ", 1)[-1].lstrip("0123456789.,-")
-    return _singular_unit(word)
-
-
-def _singular_unit(word: str) -> str:
-    return word[:-1] if word.endswith("s") and len(word) > 2 else word
+    return singular(fact.text.lower().rsplit(" ", 1)[-1].lstrip("0123456789.,-"))
 
 
 def _twins(a, b, row_at: dict[tuple[int, int], int], scores: Scores) -> bool:
@@ -1927,9 +1923,10 @@ def _dates_agree(
         for y in b:
             if x.qualifier == y.qualifier or "exact" in {x.qualifier, y.qualifier}:
                 verdict = agree(x, y)
-                if verdict is not False and x in partner_of and agree(partner_of[x], y) is False:
-                    verdict = False
-                if verdict is not False and y in partner_of and agree(x, partner_of[y]) is False:
+                if verdict is not False and (
+                    (x in partner_of and agree(partner_of[x], y) is False)
+                    or (y in partner_of and agree(x, partner_of[y]) is False)
+                ):
                     verdict = False
                 judged.append((x.qualifier == y.qualifier, verdict))
     if any(v is True for _, v in judged):

@@ -646,7 +646,7 @@ def _numbers(sent: Span) -> Iterator[FactSpan]:
             # rate are compared as such, whatever the sentence says they are.
             label = f"sum a {per}"
         elif per in PRICED and what and not unit:
-            label = f"{_singular(what)} a {per}"  # "4.20 crowns a share": not the 4.2 billion
+            label = f"{singular(what)} a {per}"  # "4.20 crowns a share": not the 4.2 billion
         else:
             label = (
                 duration
@@ -1613,11 +1613,11 @@ def _lemma(token: Token) -> str:
     (NNPS: "14 AK-47 Rifles, 31 Magazines"), so it would never meet "31 magazines"."""
     lemma = token.lemma_.lower()
     if token.tag_ == "NNPS" and lemma == token.lower_:
-        return _singular(lemma)
+        return singular(lemma)
     return lemma
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """An English plural's singular, by its ending: "batteries", "boxes", "rifles"."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
